@@ -1,0 +1,1 @@
+"""newslint: a copy linter for news articles."""
