@@ -1,0 +1,10 @@
+"""The explicit list of built-in checks (YAML rule packs are compiled separately)."""
+from __future__ import annotations
+
+from newslint.checks.base import Check
+
+
+def builtin_checks() -> tuple[Check, ...]:
+    """A fresh instance of every built-in check, in a fixed order."""
+    checks: list[Check] = []
+    return tuple(checks)
