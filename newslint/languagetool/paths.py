@@ -1,0 +1,69 @@
+"""Where LanguageTool lives on disk: installs, daemon state, the request cache.
+
+The base folders come from platformdirs; ``NEWSLINT_DATA_DIR`` and ``NEWSLINT_CACHE_DIR``
+override them (tests and CI point them inside the clone). Nothing here is cached at
+module level: a :class:`LanguageToolHome` is built from the environment when needed.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import platformdirs
+
+DATA_DIR_ENV = "NEWSLINT_DATA_DIR"
+CACHE_DIR_ENV = "NEWSLINT_CACHE_DIR"
+
+
+def default_data_dir(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    value = env.get(DATA_DIR_ENV)
+    return Path(value).expanduser().resolve() if value else Path(platformdirs.user_data_dir("newslint"))
+
+
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    value = env.get(CACHE_DIR_ENV)
+    return Path(value).expanduser().resolve() if value else Path(platformdirs.user_cache_dir("newslint"))
+
+
+@dataclass(frozen=True)
+class LanguageToolHome:
+    """The folder tree under ``<data dir>/languagetool``."""
+
+    data_dir: Path
+
+    @classmethod
+    def from_env(cls, data_dir: str | os.PathLike | None = None) -> "LanguageToolHome":
+        return cls(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir())
+
+    @property
+    def root(self) -> Path:
+        return self.data_dir / "languagetool"
+
+    def version_dir(self, version: str) -> Path:
+        return self.root / version
+
+    @property
+    def active_file(self) -> Path:
+        """Records which installation ``start`` uses (the last one installed or accepted)."""
+        return self.root / "active.json"
+
+    @property
+    def install_lock(self) -> Path:
+        return self.root / ".install.lock"
+
+    @property
+    def run_dir(self) -> Path:
+        """The daemon's state file, config, custom-rules classpath folder and log."""
+        return self.root / "run"
+
+    @property
+    def state_file(self) -> Path:
+        return self.run_dir / "server.json"
+
+    @property
+    def server_lock(self) -> Path:
+        return self.run_dir / ".server.lock"
