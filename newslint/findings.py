@@ -96,6 +96,14 @@ class FileError:
 
     path: str
     message: str
+    line: int | None = None     # set for configuration errors (the config file's line)
 
     def to_json(self) -> dict:
-        return {"path": self.path, "message": self.message}
+        out: dict = {"path": self.path, "message": self.message}
+        if self.line is not None:
+            out["line"] = self.line
+        return out
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"

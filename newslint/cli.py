@@ -1,0 +1,188 @@
+"""Command line: parse options, call the engine, pick a reporter, return the exit code."""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+import click
+
+from newslint import __version__
+from newslint.findings import Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split_globs(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_color(stream) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def cli() -> None:
+    """newslint: a copy linter for news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of discovering .newslint.yml.")
+@click.option("--fail-on", type=click.Choice(["suggestion", "warning", "error"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit status 1.")
+@click.option("--select", multiple=True, help="Only these rule ids (globs, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids (globs, comma-separated).")
+@click.option("--no-languagetool", is_flag=True, help="Skip the LanguageTool stage.")
+@click.option("--languagetool-url", "lt_urls", multiple=True, envvar="NEWSLINT_LANGUAGETOOL_URL",
+              help="Use this LanguageTool server (repeat for a pool).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--stdin-filename", help="Name for text read from '-' (decides format and config).")
+@click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only.")
+def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
+          stdin_filename, jobs, quiet) -> int:
+    """Check articles (files, directories, or - for stdin)."""
+    from newslint.engine import Linter, LintOptions
+    from newslint.report import Report
+    from newslint.reporters import get_reporter
+
+    if isinstance(lt_urls, str):
+        lt_urls = tuple(u for u in lt_urls.split() if u)
+    options = LintOptions(
+        config_path=config_path, select=_split_globs(select), ignore=_split_globs(ignore),
+        languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1))
+    linter = Linter(options)
+    if config_path and not os.path.isfile(config_path):
+        click.echo(f"{config_path}: error: config file not found", err=True)
+        return EXIT_ERROR
+    paths = paths or (".",)
+    if "-" in paths:
+        report = Report()
+        for path in paths:
+            report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
+        report.findings.sort()
+        report.rules = linter.rules_of(report.findings)
+    else:
+        report = linter.lint_paths(paths)
+    stream = click.get_text_stream("stdout")
+    render = get_reporter(fmt or _default_format())
+    render(report, stream, color=_use_color(stream), quiet=quiet)
+    return report.exit_code(Severity.parse(fail_on))
+
+
+def _lint_stdin(linter, stdin_filename: str | None):
+    from newslint.documents.decode import decode_bytes
+    from newslint.errors import DocumentError
+    from newslint.findings import FileError
+    from newslint.report import FileResult
+
+    name = stdin_filename or "-"
+    try:
+        text = decode_bytes(sys.stdin.buffer.read(), name)
+    except DocumentError as exc:
+        return FileResult(name, errors=[FileError(name, exc.message)])
+    return linter.lint_text(text, name)
+
+
+@cli.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True))
+def list_rules(config_path) -> int:
+    """List every rule: id, category, severity, source, fixable."""
+    book = _rulebook(config_path)
+    if book is None:
+        return EXIT_ERROR
+    rows = [(i.id, str(i.category), str(i.severity), str(i.source), str(i.fix_safety))
+            for i in sorted(book.rules.values(), key=lambda r: r.id)]
+    rows.append(("lt.*", "(per match)", "(per match)", "languagetool", "unsafe"))
+    header = ("rule", "category", "severity", "source", "fix")
+    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(5)]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True))
+def explain(rule, config_path) -> int:
+    """Print a rule's documentation and examples."""
+    import difflib
+
+    book = _rulebook(config_path)
+    if book is None:
+        return EXIT_ERROR
+    info = book.rules.get(rule)
+    if info is None:
+        close = difflib.get_close_matches(rule, list(book.rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        click.echo(f"error: unknown rule {rule!r}{hint}", err=True)
+        return EXIT_ERROR
+    click.echo(f"{info.id}  [{info.category}, {info.severity}, source: {info.source}, fix: {info.fix_safety}]\n")
+    click.echo(f"What it flags\n  {info.doc.what}")
+    if info.doc.why:
+        click.echo(f"\nWhy\n  {info.doc.why}")
+    if info.doc.fix:
+        click.echo(f"\nHow to fix\n  {info.doc.fix}")
+    if info.examples.flag:
+        click.echo("\nFlagged")
+        for text in info.examples.flag:
+            click.echo(f"  ✗ {text}")
+    if info.examples.pass_:
+        click.echo("\nNot flagged")
+        for text in info.examples.pass_:
+            click.echo(f"  ✓ {text}")
+    if info.doc.link:
+        click.echo(f"\nMore: {info.doc.link}")
+    return EXIT_OK
+
+
+def _rulebook(config_path: str | None):
+    from newslint.config.discovery import ConfigResolver
+    from newslint.engine import RuleBook
+    from newslint.errors import ConfigError
+
+    try:
+        config = ConfigResolver(config_path).for_file(os.path.join(os.getcwd(), "article.txt"))
+        return RuleBook.build(config)
+    except ConfigError as exc:
+        click.echo(f"{exc}", err=True)
+        return None
+
+
+def _register_optional_groups() -> None:
+    """Command groups that live beside their stage."""
+    from newslint.languagetool.cli import cache_group, languagetool_group
+
+    cli.add_command(languagetool_group, "languagetool")
+    cli.add_command(cache_group, "cache")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns the exit status (0 clean, 1 findings, 2 errors)."""
+    _register_optional_groups()
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="newslint",
+                          standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    return result if isinstance(result, int) else EXIT_OK

@@ -1,0 +1,377 @@
+"""The engine: files -> documents -> checks -> findings.
+
+Everything hangs off a :class:`Linter` (no process-global state), so the same code runs
+in the CLI, the language server, the tests, the benchmarks, and inside any worker of a
+distributed run. Per-file problems become :class:`~newslint.findings.FileError` entries;
+one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import fnmatch
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from newslint.checks.base import Check, FixSafety, Hit, Notice, RuleInfo
+from newslint.checks.registry import builtin_checks
+from newslint.checks.rules import compile_rules, load_packs
+from newslint.config.discovery import ConfigResolver, is_excluded, is_included
+from newslint.config.model import Config, level_of
+from newslint.documents import format_for_path, parse_document
+from newslint.documents.decode import decode_bytes
+from newslint.documents.model import Document
+from newslint.documents.suppressions import is_suppressed
+from newslint.errors import ConfigError, DocumentError, LanguageToolError
+from newslint.findings import FileError, Finding, Fix, Severity, Source
+from newslint.report import FileResult, Report
+
+# Folders never descended into when a directory is given.
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"})
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """Run-wide options (the CLI's switches); per-file settings come from Config."""
+
+    config_path: str | None = None
+    select: tuple[str, ...] = ()          # rule-id globs; empty: all
+    ignore: tuple[str, ...] = ()          # rule-id globs
+    languagetool: bool = True             # False: --no-languagetool
+    languagetool_urls: tuple[str, ...] = ()
+    use_cache: bool = True
+    jobs: int = 1
+
+
+@dataclass
+class RuleBook:
+    """The compiled checks for one set of packs, shared by every file that uses them."""
+
+    checks: tuple[Check, ...]
+    rules: dict[str, RuleInfo]
+    owned: tuple[frozenset[str], ...]      # rule ids of each check, same order as checks
+
+    @classmethod
+    def build(cls, config: Config) -> "RuleBook":
+        yaml_rules = load_packs(config.extends, config.root)
+        checks = (compile_rules(yaml_rules, config.vocab_reject), *builtin_checks())
+        rules: dict[str, RuleInfo] = {}
+        for check in checks:
+            for info in check.rules:
+                rules[info.id] = info
+        owned = tuple(frozenset(info.id for info in check.rules) for check in checks)
+        return cls(checks, rules, owned)
+
+
+def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if select and not any(fnmatch.fnmatchcase(rule_id, p) for p in select):
+        return False
+    return not any(fnmatch.fnmatchcase(rule_id, p) for p in ignore)
+
+
+class Linter:
+    """Lints text and files with one set of options. Caches compiled rules per config."""
+
+    def __init__(self, options: LintOptions | None = None, config: Config | None = None):
+        self.options = options or LintOptions()
+        self._fixed_config = config
+        self._resolver = ConfigResolver(self.options.config_path)
+        self._rulebooks: dict[tuple, RuleBook] = {}
+        self._levels: dict[tuple, dict[str, Severity]] = {}
+        self._lt_stage = None
+
+    # Pickled into worker processes without caches (compiled regexes do not pickle).
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_rulebooks"] = {}
+        state["_levels"] = {}
+        state["_lt_stage"] = None
+        state["_resolver"] = ConfigResolver(self.options.config_path)
+        return state
+
+    # -- configuration -------------------------------------------------------------
+
+    def config_for(self, path: str) -> Config:
+        if self._fixed_config is not None:
+            return self._fixed_config
+        if path == "-":
+            return self._resolver.for_stdin(path)
+        return self._resolver.for_file(path)
+
+    def rulebook(self, config: Config) -> RuleBook:
+        key = (config.extends, config.root, config.vocab_reject)
+        book = self._rulebooks.get(key)
+        if book is None:
+            book = self._rulebooks[key] = RuleBook.build(config)
+        return book
+
+    def _severities(self, book: RuleBook, levels: tuple[tuple[str, str], ...]) -> dict[str, Severity]:
+        key = (id(book), levels)
+        found = self._levels.get(key)
+        if found is None:
+            found = {}
+            for rule_id, info in book.rules.items():
+                level = level_of(rule_id, levels, str(info.severity))
+                if level != "off" and _selected(rule_id, self.options.select, self.options.ignore):
+                    found[rule_id] = Severity.parse(level)
+            self._levels[key] = found
+        return found
+
+    def _languagetool_on(self, config: Config) -> bool:
+        return self.options.languagetool and config.languagetool.enabled
+
+    def languagetool_stage(self):
+        if self._lt_stage is None:
+            from newslint.languagetool.stage import LanguageToolStage
+
+            self._lt_stage = LanguageToolStage.from_options(
+                urls=self.options.languagetool_urls, use_cache=self.options.use_cache)
+        return self._lt_stage
+
+    # -- linting -------------------------------------------------------------------
+
+    def lint_text(self, text: str, path: str = "-", config: Config | None = None,
+                  fmt: str | None = None) -> FileResult:
+        """Lint already-decoded text; ``path`` decides the format and appears in findings."""
+        try:
+            config = config or self.config_for(path)
+            book = self.rulebook(config)
+        except ConfigError as exc:
+            return FileResult(path, errors=[_config_error(exc)])
+        doc = parse_document(text, path, fmt or format_for_path(path) or "text")
+        return self._lint_document(doc, config, book)
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            text = decode_bytes(data, path)
+        except DocumentError as exc:
+            return FileResult(path, errors=[FileError(path, exc.message)])
+        except OSError as exc:
+            return FileResult(path, errors=[FileError(path, _os_message(exc))])
+        return self.lint_text(text, path)
+
+    def _lint_document(self, doc: Document, config: Config, book: RuleBook) -> FileResult:
+        rel = _relative(doc.path, config.root)
+        severities = self._severities(book, config.levels_for(rel))
+        result = FileResult(doc.path)
+        hits: list[Hit] = []
+        for check, owned in zip(book.checks, book.owned):
+            enabled = owned.intersection(severities) if owned else frozenset()
+            if enabled:
+                hits.extend(check.check(doc, enabled))
+        if self._languagetool_on(config):
+            try:
+                lt_hits = self.languagetool_stage().check(doc, config.languagetool, config.vocab_accept)
+            except LanguageToolError as exc:
+                result.errors.append(FileError(doc.path, f"LanguageTool: {exc}"))
+                lt_hits = []
+            for check in book.checks:
+                consume = getattr(check, "from_languagetool", None)
+                if consume is not None:
+                    taken, lt_hits = consume(doc, lt_hits)
+                    hits.extend(h for h in taken if h.rule in severities)
+            hits.extend(lt_hits)
+        else:
+            unchecked = sorted(rule for check, owned in zip(book.checks, book.owned)
+                               if getattr(check, "requires_languagetool", False)
+                               for rule in owned if rule in severities)
+            if unchecked:
+                result.notices.append(Notice(
+                    "languagetool-off",
+                    f"{', '.join(unchecked)} not checked: these checks need LanguageTool, which is off"))
+        result.findings = self._findings(doc, hits, book, config, severities)
+        return result
+
+    def _findings(self, doc: Document, hits: Iterable[Hit], book: RuleBook, config: Config,
+                  severities: dict[str, Severity]) -> list[Finding]:
+        levels = config.levels_for(_relative(doc.path, config.root))
+        out: list[Finding] = []
+        for hit in hits:
+            info = book.rules.get(hit.rule)
+            if info is None:           # a LanguageTool rule: levels and filters by glob
+                from newslint.languagetool.stage import rule_info
+
+                info = rule_info(hit)
+                level = level_of(hit.rule, levels, str(hit.severity or info.severity))
+                if level == "off" or not _selected(hit.rule, self.options.select, self.options.ignore):
+                    continue
+                severity = Severity.parse(level)
+            else:
+                severity = severities.get(hit.rule)
+                if severity is None:
+                    continue
+                if hit.severity is not None and not _explicit(hit.rule, levels):
+                    severity = hit.severity
+            finding = _finding(doc, hit, info, severity)
+            if doc.suppressions and is_suppressed(doc.suppressions, finding.rule, finding.line):
+                continue
+            out.append(finding)
+        return _without_duplicates(sorted(out))
+
+    # -- files ---------------------------------------------------------------------
+
+    def iter_targets(self, paths: Iterable[str]) -> Iterator[tuple[str, FileError | None]]:
+        """Expand paths into files to check, in a stable order; yields errors for bad paths."""
+        for path in paths:
+            if os.path.isdir(path):
+                found = False
+                for file_path in self._walk(path):
+                    found = True
+                    yield file_path, None
+                if not found:
+                    yield path, FileError(path, "no files to check in this directory "
+                                                "(looked for " + ", ".join(self._include_hint(path)) + ")")
+            elif os.path.lexists(path) and not os.path.exists(path):
+                yield path, FileError(path, "broken symbolic link")
+            elif not os.path.exists(path):
+                yield path, FileError(path, "no such file or directory")
+            else:
+                try:
+                    if is_excluded(self.config_for(path), path):
+                        continue
+                except ConfigError as exc:
+                    yield path, _config_error(exc)
+                    continue
+                yield path, None
+
+    def _include_hint(self, path: str) -> tuple[str, ...]:
+        try:
+            return self.config_for(os.path.join(path, "x")).include
+        except ConfigError:
+            return Config().include
+
+    def _walk(self, top: str) -> Iterator[str]:
+        for root, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+            for name in sorted(files):
+                file_path = os.path.join(root, name)
+                try:
+                    config = self.config_for(file_path)
+                except ConfigError:
+                    yield file_path          # lint_file reports the config error
+                    continue
+                if is_included(config, file_path) and not is_excluded(config, file_path):
+                    yield file_path
+
+    def lint_batch(self, paths: Sequence[str]) -> list[FileResult]:
+        return [self.lint_file(p) for p in paths]
+
+    def iter_results(self, paths: Iterable[str]) -> Iterator[FileResult]:
+        """Results file by file, in the order of the expanded paths (deterministic)."""
+        files: list[str] = []
+        for path, error in self.iter_targets(paths):
+            if error is not None:
+                yield FileResult(path, errors=[error])
+            else:
+                files.append(path)
+        jobs = max(1, self.options.jobs)
+        if jobs == 1 or len(files) < 2:
+            for path in files:
+                yield self.lint_file(path)
+            return
+        self.prepare_workers()
+        batches = _batches(files, jobs)
+        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
+            for batch in pool.map(self.lint_batch, batches):
+                yield from batch
+
+    def prepare_workers(self) -> None:
+        """Work done once before files fan out (e.g. making sure a LanguageTool server runs)."""
+        if self.options.languagetool:
+            try:
+                prepare = getattr(self.languagetool_stage(), "prepare", None)
+            except (ImportError, LanguageToolError):
+                return
+            if prepare is not None:
+                try:
+                    prepare()
+                except LanguageToolError:
+                    pass      # each file reports the failure itself
+            self._lt_stage = None   # threads and sockets do not cross a fork
+
+    def lint_paths(self, paths: Iterable[str]) -> Report:
+        report = Report()
+        for result in self.iter_results(paths):
+            report.add(result)
+        report.findings.sort()
+        report.errors = sorted(set(report.errors))
+        report.rules = self.rules_of(report.findings)
+        return report
+
+    def rules_of(self, findings: Iterable[Finding]) -> dict[str, RuleInfo]:
+        """Metadata for the rules that appear in ``findings`` (for SARIF and explain)."""
+        known: dict[str, RuleInfo] = {}
+        for book in self._rulebooks.values():
+            known.update(book.rules)
+        out: dict[str, RuleInfo] = {}
+        for finding in findings:
+            info = known.get(finding.rule)
+            if info is None and finding.source is Source.LANGUAGETOOL:
+                from newslint.languagetool.stage import rule_info_for_finding
+
+                info = rule_info_for_finding(finding)
+            if info is not None:
+                out[finding.rule] = info
+        return out
+
+
+def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Finding:
+    if hit.segment is None:
+        start, end = hit.start, hit.end
+    else:
+        start, end = doc.segments[hit.segment].source_map.span(hit.start, hit.end)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    fix = None
+    if hit.replacement is not None and info.fix_safety is not FixSafety.NONE:
+        fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE)
+    elif hit.replacement is not None and info.source is Source.LANGUAGETOOL:
+        fix = Fix(hit.replacement, False)
+    return Finding(
+        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        rule=hit.rule, category=hit.category or info.category, severity=severity,
+        source=info.source, message=hit.message, fix=fix, offset=start, end_offset=end)
+
+
+def _without_duplicates(findings: list[Finding]) -> list[Finding]:
+    """Drops a LanguageTool finding when another source already reports that span."""
+    ours = [(f.offset, f.end_offset, f.category) for f in findings if f.source is not Source.LANGUAGETOOL]
+    if not ours:
+        return findings
+    out = []
+    for f in findings:
+        if f.source is Source.LANGUAGETOOL and any(
+                (s == f.offset and e == f.end_offset) or (c == f.category and s < f.end_offset and f.offset < e)
+                for s, e, c in ours):
+            continue
+        out.append(f)
+    return out
+
+
+def _explicit(rule_id: str, levels: tuple[tuple[str, str], ...]) -> bool:
+    return any(pattern == rule_id or fnmatch.fnmatchcase(rule_id, pattern) for pattern, _ in levels)
+
+
+def _relative(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:
+        return path.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def _batches(files: Sequence[str], jobs: int) -> list[list[str]]:
+    size = max(1, min(64, len(files) // (jobs * 4) or 1))
+    return [list(files[i:i + size]) for i in range(0, len(files), size)]
+
+
+def _config_error(exc: ConfigError) -> FileError:
+    return FileError(exc.path, exc.message, exc.line)
+
+
+def _os_message(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
