@@ -1,0 +1,176 @@
+"""The shape of one line of a page: prose, a title, a tool line, a byline.
+
+Page chrome is mostly short text that is not prose: tool links ("Print", "Email"),
+other stories' headlines, box headings. These helpers describe a segment's text by
+its shape alone (length, end punctuation, function words, capitals, separators,
+tool vocabulary) so the structure check can look at runs of such lines.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from newslint.checks.news.chrome_vocabulary import (
+    BOX_HEADING_WORDS,
+    CALL_TO_ACTION,
+    GLUE_WORDS,
+    TOOL_PHRASES,
+    TOOL_WORDS,
+)
+
+# Lowercase words that prose cannot do without and headlines mostly leave out.
+FUNCTION_WORDS = frozenset("""
+    the a an of to in and was were is are has have had been be will would could should
+    that which who with for on at by from as but not it its this their his her they he she
+    we our i said says than after before about into when while over also
+""".split())
+
+_WORD = re.compile(r"[^\W_](?:[\w.'’@&-]*[^\W_])?|[@#]\w+")
+_SENTENCE_END = re.compile(r"""[.!?](?:["'”’)\]]|\?)*$|[.!?]["'”’]?\s*\(?[A-Z]{2,}\)?$""")
+_SEPARATORS = re.compile(r"[|•·»«›‹\[\]{}+\-–—=_*/\\:;()<>~^]+|\s\?\s|^\?|\?$")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T)?\b|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]", re.I)
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}|\bhttps?://|\bwww\.\w", re.I)
+# Text-size buttons: "A A A", "[ -] Text [ +]", "A+ A-".
+_TEXT_SIZE = re.compile(r"^(?:[\s\[\]()+\-–|]*(?:a|text|font|size)\b[\s\[\]()+\-–|:]*){1,4}$", re.I)
+# "1. Saint John", "* Pat Phelan", "a) ..." : items of a list the story itself gives.
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[a-z][.)]\s|[*•·-]\s?)")
+# "Processor: 1.2GHz", "Who: Wright State": a field of a fact box (label of one or two words).
+_FIELD = re.compile(r"^[A-Z][\w'-]*(?:\s[\w'-]+)?:\s+\S")
+_CONTRIBUTOR = re.compile(
+    r"\b(?:contributed|contributing) (?:to )?(?:this|the) (?:report|story|article)\b"
+    r"|^(?:editor'?s note|correction|clarification|update)\b",
+    re.I,
+)
+
+
+class LineKind(enum.Enum):
+    PROSE = "prose"          # a sentence or more of body text
+    TOOL = "tool"            # site tools and navigation: "Print | Email", "Text size + -"
+    BOX_HEADING = "box"      # a box of links opens: "Related Articles", "Most Popular"
+    TITLE = "title"          # a short title-like line: a headline, a subhead, a teaser
+    META = "meta"            # bylines, datelines, timestamps, contributor and editor's notes
+    OTHER = "other"          # short text of no clear shape (numbers, stats, list items)
+
+
+@dataclass(frozen=True)
+class LineShape:
+    kind: LineKind
+    words: tuple[str, ...]
+    ends_sentence: bool
+    ends_colon: bool
+    function_words: int
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind is LineKind.PROSE
+
+    @property
+    def is_chrome_like(self) -> bool:
+        return self.kind in (LineKind.TOOL, LineKind.BOX_HEADING)
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def _is_tool_piece(text: str) -> bool:
+    """True when every word of ``text`` is tool vocabulary and one of them names a tool."""
+    lowered = text.lower()
+    words = [w.lower().strip(".'’") for w in _WORD.findall(lowered)]
+    words = [w for w in words if w and not w.isdigit()]
+    if not words:
+        return False
+    has_phrase = any(p in lowered for p in TOOL_PHRASES)
+    if not has_phrase and not any(w in TOOL_WORDS for w in words):
+        return False
+    return all(w in TOOL_WORDS or w in GLUE_WORDS or len(w) == 1 for w in words)
+
+
+def is_tool_text(text: str) -> bool:
+    """A short line made of tool words, or of pieces split by "|" that mostly are."""
+    if len(text) > 90:
+        return False
+    if _is_tool_piece(_SEPARATORS.sub(" ", text)) or _TEXT_SIZE.match(text):
+        return True
+    pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()]
+    if len(pieces) < 2:
+        return False
+    tools = sum(_is_tool_piece(_SEPARATORS.sub(" ", p)) for p in pieces)
+    return tools * 2 > len(pieces)
+
+
+def _is_call_to_action(text: str, n_words: int) -> bool:
+    return n_words <= 14 and text.lstrip("-–—»> ").lower().startswith(CALL_TO_ACTION)
+
+
+def is_box_heading(words: tuple[str, ...]) -> bool:
+    """"Related Articles", "Most Popular", "More in Sports", "Also by this author"."""
+    if not 1 <= len(words) <= 5:
+        return False
+    return words[0].lower() in BOX_HEADING_WORDS and not any(
+        w.lower() in ("said", "says", "was", "is", "are", "were") for w in words
+    )
+
+
+def is_meta(text: str, words: tuple[str, ...]) -> bool:
+    """Bylines, datelines, timestamps and contributor or editor's notes."""
+    if _CONTRIBUTOR.search(text):
+        return True
+    if len(words) <= 12 and _BYLINE.match(text):
+        return True
+    if len(words) > 10:
+        return False
+    if _DATE.search(text) or _TIME.search(text):
+        return True
+    return len(words) <= 3 and bool(_WEEKDAY.search(text))
+
+
+def is_title_like(text: str, words: tuple[str, ...], function_words: int) -> bool:
+    """A short line shaped like a headline: a capital first, no closing period."""
+    if not 2 <= len(words) <= 18 or len(text) > 120:
+        return False
+    stripped = text.strip().lstrip("'\"‘“?")
+    if not stripped or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    if text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..."):
+        return False
+    return function_words * 3 <= len(words) + 1
+
+
+def shape_of(text: str) -> LineShape:
+    text = text.strip()
+    words = words_of(text)
+    ends_sentence = bool(_SENTENCE_END.search(text))
+    ends_colon = text.endswith(":")
+    function_words = sum(1 for w in words if w in FUNCTION_WORDS)
+    kind = _kind_of(text, words, ends_sentence, function_words)
+    return LineShape(kind, words, ends_sentence, ends_colon, function_words)
+
+
+def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_words: int) -> LineKind:
+    n = len(words)
+    if n >= 20 or (n >= 7 and ends_sentence and function_words >= 2):
+        return LineKind.PROSE
+    if is_tool_text(text) or (_HANDLE.search(text) and n <= 4) or _is_call_to_action(text, n):
+        return LineKind.TOOL
+    if is_box_heading(words) and not ends_sentence:
+        return LineKind.BOX_HEADING
+    if is_meta(text, words):
+        return LineKind.META
+    if n >= 12 and ends_sentence:
+        return LineKind.PROSE
+    if _LIST_ITEM.match(text):
+        return LineKind.OTHER
+    if is_title_like(text, words, function_words):
+        return LineKind.TITLE
+    return LineKind.OTHER

@@ -1,0 +1,269 @@
+"""Page chrome found by structure: tool lines, headline lists, teasers, repeated bylines.
+
+Phrase rules (rules/news/chrome/*.yml) catch chrome that always says the same thing
+("See also", "Leave a Reply"). Most chrome a scraper leaves behind is short tool and
+navigation text ("Print", "Email", "Text size") and other stories' headlines, which
+no phrase list covers. This check reads each segment's shape (see ``chrome_lines``)
+and the runs of non-prose segments between the story's prose paragraphs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import AbstractSet, Sequence
+
+from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
+from newslint.checks.news.chrome_lines import LineKind, LineShape, shape_of
+from newslint.documents.model import Document, Segment, SegmentKind
+from newslint.findings import Category, Severity, Source
+
+TOOLS = "news.chrome.tools"
+HEADLINE_LIST = "news.chrome.headline-list"
+TEASER = "news.chrome.teaser"
+REPEATED_BYLINE = "news.chrome.repeated-byline"
+FURNITURE = "news.chrome.furniture"
+
+# Openings that the phrase rules in rules/news/chrome flag; this check leaves them alone
+# so that one line never gets two chrome findings.
+PHRASE_RULE_OPENINGS = (
+    "see also", "leave a reply", "leave a comment", "read more", "advertisement",
+    "copyright", "©", "(c)", "share this", "share on", "your email address will not",
+)
+
+_MESSAGES = {
+    TOOLS: "Site tool or navigation text left in the story; delete it.",
+    HEADLINE_LIST: "A list of other stories' headlines left in the story; delete it.",
+    TEASER: "A teaser headline for another story dropped into the text; delete it.",
+    REPEATED_BYLINE: "Byline or dateline repeated inside the story; delete the repeat.",
+    FURNITURE: "Page furniture (navigation, sidebar, footer or form text) in the article.",
+}
+
+_PROSE_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.BLOCKQUOTE, SegmentKind.LIST_ITEM)
+# A run of short lines needs this many title or tool lines to read as a headline list.
+_MIN_LIST_LINES = 3
+
+
+def _rule(rule_id: str, what: str, why: str, fix: str, flag: Sequence[str], pass_: Sequence[str]) -> RuleInfo:
+    return RuleInfo(
+        id=rule_id,
+        category=Category.CHROME,
+        severity=Severity.WARNING,
+        source=Source.NEWS,
+        doc=RuleDoc(what=what, why=why, fix=fix),
+        examples=Examples(flag=tuple(flag), pass_=tuple(pass_)),
+        example_format="text",
+    )
+
+
+_STORY = (
+    "The council voted on Tuesday to close the old library on Main Street next spring.",
+    "Members said the building needed repairs that the town could not pay for this year.",
+    "A public meeting on the plan is set for March 3 at the town hall, officials said.",
+)
+
+RULES: tuple[RuleInfo, ...] = (
+    _rule(
+        TOOLS,
+        "Share bars, print and e-mail links, text-size controls, social links and other "
+        "short tool or navigation lines from a web page.",
+        "Tool text is page furniture a scraper or a paste brought along; readers of the "
+        "article never see it.",
+        "Delete the line.",
+        flag=(
+            "Library to close\n\n" + _STORY[0] + "\n\nPrint | Email | Text size + -\n\n" + _STORY[1],
+            "Library to close\n\n" + _STORY[0] + "\n\nDigg this\n\n" + _STORY[1] + "\n\nComments (3)",
+        ),
+        pass_=("Library to close\n\n" + "\n\n".join(_STORY),),
+    ),
+    _rule(
+        HEADLINE_LIST,
+        "A run of other stories' headlines: related-story lists, \"Most viewed\" boxes, "
+        "section link lists.",
+        "The list belongs to the page around the story, not to the story.",
+        "Delete the list, including its heading.",
+        flag=(
+            "Library to close\n\n" + _STORY[0] + "\n\nMost Popular\n\nMayor Opens New Bridge Downtown\n\n"
+            "Storm Knocks Out Power Across County\n\nSchool Board Picks Interim Chief\n\n" + _STORY[1],
+        ),
+        pass_=(
+            "Library to close\n\n" + _STORY[0] + "\n\nThe candidates on the ballot are:\n\n"
+            "Jane Miller (Democrat)\n\nTom Reyes (Republican)\n\nAnn Park (Independent)\n\n" + _STORY[1],
+        ),
+    ),
+    _rule(
+        TEASER,
+        "A single headline for another story dropped between paragraphs, with or without "
+        "a label, on a topic its neighbours do not share.",
+        "Teasers interrupt the story and point readers to another page.",
+        "Delete the line.",
+        flag=(
+            "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
+            + "\n\nGunman Robs Bakery In Broad Daylight\n\n" + _STORY[2],
+        ),
+        pass_=(
+            "Library to close\n\n" + _STORY[0] + "\n\nRepairs Too Costly\n\n"
+            "The library repairs would cost the town more than $2 million, members said.\n\n"
+            + _STORY[2],
+        ),
+    ),
+    _rule(
+        REPEATED_BYLINE,
+        "A byline or dateline that appears again in the middle of the story.",
+        "Pages repeat the byline next to pull quotes and page breaks; the copy needs it once.",
+        "Delete the repeat.",
+        flag=(
+            "Library to close\n\nBy Jane Doe\n\n" + _STORY[0] + "\n\n" + _STORY[1]
+            + "\n\nBy Jane Doe\n\n" + _STORY[2],
+        ),
+        pass_=(
+            "Library to close\n\nBy Jane Doe\n\n" + "\n\n".join(_STORY)
+            + "\n\nJohn Roe contributed to this report.",
+        ),
+    ),
+    _rule(
+        FURNITURE,
+        "Text from an HTML page's navigation, sidebar (aside), footer or form.",
+        "Those parts of a page are not the article.",
+        "Remove the element from the article file, or extract only the article body.",
+        flag=(),
+        pass_=("Library to close\n\n" + "\n\n".join(_STORY),),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A segment the check may judge, with its shape."""
+
+    segment: Segment
+    shape: LineShape
+
+
+class ChromeStructureCheck:
+    """Structural chrome: tools, headline lists, teasers, repeated bylines, furniture."""
+
+    @property
+    def rules(self) -> tuple[RuleInfo, ...]:
+        return RULES
+
+    def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
+        verdicts = classify(doc.segments)
+        return [
+            Hit(rule, seg.index, 0, len(seg.text), _MESSAGES[rule])
+            for seg, rule in verdicts
+            if rule in enabled
+        ]
+
+
+def classify(segments: Sequence[Segment]) -> list[tuple[Segment, str]]:
+    """The chrome rule (if any) for each segment, in document order."""
+    verdicts: dict[int, str] = {}
+    lines: list[_Line] = []
+    for seg in segments:
+        if seg.kind is SegmentKind.FURNITURE:
+            verdicts[seg.index] = FURNITURE
+        elif not _left_to_phrase_rules(seg.text):
+            lines.append(_Line(seg, shape_of(seg.text)))
+    for run, before, after in _runs(lines):
+        verdicts.update(_judge_run(run, before, after))
+    verdicts.update(_repeated_bylines(lines, verdicts))
+    return [(seg, verdicts[seg.index]) for seg in segments if seg.index in verdicts]
+
+
+def _left_to_phrase_rules(text: str) -> bool:
+    return text.lstrip(" \"'“‘»›-–—*•").lower().startswith(PHRASE_RULE_OPENINGS)
+
+
+def _is_body(line: _Line) -> bool:
+    return line.shape.is_prose and line.segment.kind in _PROSE_KINDS
+
+
+def _runs(lines: list[_Line]):
+    """Maximal runs of non-prose lines, with the prose paragraphs around them.
+
+    The story's headline (the first segment, whatever the parser called it) and a deck
+    straight after it belong to no run.
+    """
+    run: list[_Line] = []
+    before: _Line | None = None
+    for position, line in enumerate(lines):
+        if _is_top_title(lines, position):
+            continue
+        if _is_body(line):
+            if run:
+                yield run, before, line
+                run = []
+            before = line
+        else:
+            run.append(line)
+    if run:
+        yield run, before, None
+
+
+def _is_top_title(lines: list[_Line], position: int) -> bool:
+    """The headline and the line under it, when both are title-shaped."""
+    line = lines[position]
+    if line.segment.kind is SegmentKind.HEADLINE or (position == 0 and line.segment.index == 0):
+        return True
+    if position == 1 and line.segment.index == 1 and _is_top_title(lines, 0):
+        return line.shape.kind in (LineKind.TITLE, LineKind.OTHER)
+    return False
+
+
+_LISTY = (LineKind.TITLE, LineKind.BOX_HEADING, LineKind.TOOL)
+
+
+def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for line in run:
+        if line.shape.kind is LineKind.TOOL:
+            out[line.segment.index] = TOOLS
+    introduced = before is not None and before.shape.ends_colon
+    for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
+        for line in stretch:
+            if line.shape.kind is not LineKind.TOOL:
+                out[line.segment.index] = HEADLINE_LIST
+    return out
+
+
+def _title_stretches(run: list[_Line], introduced: bool, subhead_last: bool):
+    """Stretches of consecutive title, box-heading and tool lines long enough to be a list.
+
+    A line ending in a colon (not itself a box heading) introduces a list the story
+    gives ("The candidates are:"); title lines after it are the story's own. Short
+    lines of no clear shape (a one-word topic tag, a count) carry a stretch on
+    without counting towards its length. When prose follows the run, its last title
+    line may be a subhead over that prose and does not count either.
+    """
+    stretch: list[_Line] = []
+    counted = 0
+    for line in run + [None]:
+        if line is not None and line.shape.ends_colon and line.shape.kind not in _LISTY[1:]:
+            introduced = True
+        if line is not None and line.shape.kind in _LISTY and not (introduced and line.shape.kind is LineKind.TITLE):
+            stretch.append(line)
+            counted += line.shape.kind is not LineKind.TOOL or len(stretch) > 1
+            continue
+        if line is not None and stretch and _is_filler(line):
+            stretch.append(line)
+            continue
+        if line is None and subhead_last and stretch and stretch[-1].shape.kind is LineKind.TITLE:
+            counted -= 1
+        if counted >= _MIN_LIST_LINES:
+            yield stretch
+        stretch, counted = [], 0
+
+
+def _is_filler(line: _Line) -> bool:
+    return line.shape.kind is LineKind.OTHER and len(line.shape.words) <= 3 and not line.shape.ends_colon
+
+
+def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int, str]:
+    """A META line whose text already appeared earlier in the document."""
+    seen: set[str] = set()
+    out: dict[int, str] = {}
+    for line in lines:
+        key = " ".join(line.segment.text.lower().split())
+        if line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts:
+            out[line.segment.index] = REPEATED_BYLINE
+        seen.add(key)
+    return out

@@ -1,0 +1,59 @@
+"""Words that make up the tool and navigation text of news sites.
+
+A line built only from these words (and separators) is page furniture: share bars,
+print and e-mail links, text-size controls, box headings such as "Most viewed". The
+lists are written from how news sites label their tools, not from any one corpus.
+"""
+from __future__ import annotations
+
+# Words that name a site tool or a page box; a tool line needs at least one of them.
+TOOL_WORDS = frozenset("""
+    print printer printable printing reprint reprints
+    email e-mail emailed e-mailed emails mail mailed
+    share shares sharing shared digg del.icio.us delicious reddit facebook newsvine
+    stumbleupon stumble furl technorati myspace twitter fark slashdot propeller
+    mixx sphere yahoo! buzz bookmark bookmarks bookmarking permalink rss feeds feed
+    podcast podcasts font fonts text-size resize enlarge decrease increase
+    comment comments commented discuss discussion talkback recommend recommended
+    subscribe subscription unsubscribe newsletter newsletters alerts
+    advertisement advertisements advertise advertising sponsored ad ads
+    previous prev next related gallery galleries slideshow slideshows
+    photos videos video audio listen download downloads translate search toolbar tools
+    blogs login log-in logout register registration
+    reply respond post posted submit report flag rate rating ratings
+    zoom larger smaller popular viewed
+    save saved favorites favourites refer password username yahoo google
+    del.ico.us toolbox forum forums profile votes vote quote shout blog
+""".split())
+
+# Two-word tools whose words are ordinary on their own ("Text size", "Single page").
+TOOL_PHRASES = (
+    "text size", "font size", "single page", "sign in", "log in", "send to",
+    "most read", "most viewed", "most popular", "top stories", "story tools",
+    "article tools", "page tools", "return to top", "back to top", "have your say",
+    "your say", "font scale",
+)
+
+# Openings of a call to action that only a web page makes ("Click here for more news").
+CALL_TO_ACTION = ("click here", "click for", "click to", "click on", "view all", "see more",
+                  "read more posts", "more from", "all articles by", "more by this")
+
+# Words that may accompany tool words in a tool line ("Email this story to a friend").
+GLUE_WORDS = frozenset("""
+    a an the this that these those it its to on in of for and or by with via from at as
+    your you my our us me we here now all more most top latest other
+    article articles story stories page pages version versions friend friends
+    friendly text size type image images photo picture pictures view watch click
+    add send get see read sign in out up off go back home close help
+    link links section sections headlines news single full normal large small
+    return articles stories latest extract entries posts scale
+    medium site web hours hour days day week weeks month last 24 7 30 tool
+    what's what are is this? these? options option form forum follow join
+    continue continues continued below above contact us reader readers
+""".split())
+
+# Words that open a related-story box ("Related Articles", "Most Popular", "Also in Sports").
+BOX_HEADING_WORDS = frozenset("""
+    related popular viewed e-mailed emailed commented read recommended
+    latest top more also other recent headlines
+""".split())
