@@ -55,6 +55,9 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so a
+    # later stage can warn about ids no loaded pack defines. Not part of equality.
+    rule_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def levels_for(self, rel_path: str) -> tuple[tuple[str, str], ...]:
         """Rule levels for one file: the config's own, then each matching override's."""

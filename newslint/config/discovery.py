@@ -1,0 +1,112 @@
+"""Which config applies to a file, and whether the file is linted at all.
+
+:class:`ConfigResolver` walks up from a file's folder to the filesystem root and takes
+the first folder holding ``.newslint.yml`` or ``.newslint.yaml`` (both in one folder is
+an error: it is unclear which one counts). With none found, the defaults apply. An
+explicit ``--config`` file replaces discovery. Results are cached per folder on the
+resolver, never process-wide, so each worker or test owns its cache.
+
+:func:`is_included` and :func:`is_excluded` apply a config's ``include``/``exclude``
+globs (see :mod:`newslint.config.globs`) relative to the config's ``root``.
+"""
+from __future__ import annotations
+
+import os
+
+from newslint.config.globs import GlobSet
+from newslint.config.loader import load_config
+from newslint.config.model import Config
+from newslint.errors import ConfigError
+
+CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
+
+
+class ConfigResolver:
+    """Finds and loads the config for each file, caching by folder."""
+
+    def __init__(self, explicit: str | None = None):
+        # An explicit file is read at once so that a bad --config fails before any work.
+        self._explicit = load_config(explicit) if explicit is not None else None
+        self._by_folder: dict[str, Config | ConfigError] = {}
+        self._by_file: dict[str, Config | ConfigError] = {}
+
+    @property
+    def explicit(self) -> Config | None:
+        return self._explicit
+
+    def for_file(self, path: str) -> Config:
+        """The config for ``path`` (which need not exist); raises ConfigError for a bad file."""
+        return self.for_folder(os.path.dirname(os.path.abspath(path)))
+
+    def for_stdin(self, filename: str | None = None) -> Config:
+        """The config for text read from stdin, named ``filename`` (``--stdin-filename``) if given."""
+        if filename:
+            return self.for_file(filename)
+        return self.for_folder(os.getcwd())
+
+    def for_folder(self, folder: str) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        folder = os.path.abspath(folder)
+        walked: list[str] = []
+        found: Config | ConfigError | None = None
+        current = folder
+        while True:
+            if current in self._by_folder:
+                found = self._by_folder[current]
+                break
+            walked.append(current)
+            try:
+                config_path = _config_in(current)
+            except ConfigError as exc:
+                found = exc
+                break
+            if config_path is not None:
+                found = self._load(config_path)
+                break
+            parent = os.path.dirname(current)
+            if parent == current:
+                found = Config()
+                break
+            current = parent
+        for seen in walked:
+            self._by_folder[seen] = found
+        if isinstance(found, ConfigError):
+            raise found.with_traceback(None)
+        return found
+
+    def _load(self, config_path: str) -> Config | ConfigError:
+        """Load one file once; an error is kept so every file under it reports it."""
+        if config_path not in self._by_file:
+            try:
+                self._by_file[config_path] = load_config(config_path)
+            except ConfigError as exc:
+                self._by_file[config_path] = exc
+        return self._by_file[config_path]
+
+
+def _config_in(folder: str) -> str | None:
+    present = [os.path.join(folder, name) for name in CONFIG_NAMES
+               if os.path.isfile(os.path.join(folder, name))]
+    if len(present) > 1:
+        names = " and ".join(os.path.basename(p) for p in present)
+        raise ConfigError(folder, f"both {names} found; keep one")
+    return present[0] if present else None
+
+
+def relative_to_root(config: Config, path: str) -> str:
+    """``path`` relative to the config's root, with ``/`` separators."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
+    return rel.replace(os.sep, "/")
+
+
+def is_included(config: Config, path: str) -> bool:
+    """True when ``path`` matches one of the config's ``include`` globs."""
+    return GlobSet(config.include).matches(relative_to_root(config, path))
+
+
+def is_excluded(config: Config, path: str) -> bool:
+    """True when ``path`` or a folder above it (up to the root) matches an ``exclude`` glob."""
+    if not config.exclude:
+        return False
+    return GlobSet(config.exclude).matches_path_or_parent(relative_to_root(config, path))
