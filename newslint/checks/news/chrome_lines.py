@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newslint.checks.news.chrome_vocabulary import (
+    BOX_HEADING_NOUNS,
     BOX_HEADING_WORDS,
     CALL_TO_ACTION,
     GLUE_WORDS,
@@ -39,6 +40,25 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]", re.I)
+_DOMAIN = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|co\.uk|co|tv|us|ca|in|au)\S*$", re.I)
+# A label or a mark that points a title to another page: "Related: ...", "Watch: ...",
+# "... »", "... [Sport]".
+_TEASER_LABEL = re.compile(
+    r"^\W*(?:related|also|more|read|watch|video|photos?|gallery|listen|next|previous|"
+    r"don't miss|must read|recommended|latest|breaking|featured|editor's picks?)"
+    r"(?:\s+(?:article|story|stories|news|in\s+\w+(?:\s+\w+)?))?\s*(?::|\||»|›|>)\s*\S",
+    re.I,
+)
+_TEASER_MARK = re.compile(r"(?:»|›|>>)\s*$|\s\[[A-Z][\w ]{1,20}\]\s*$")
+
+
+def is_teaser(text: str) -> bool:
+    """A title with a label or a mark that sends readers to another page."""
+    return len(text) <= 160 and bool(_TEASER_LABEL.match(text) or _TEASER_MARK.search(text))
+
+
+# "RENO, Nev. --": a dateline standing on its own line.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.' ]*)?\s*(?:--|—|–|-)\s*$")
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}|\bhttps?://|\bwww\.\w", re.I)
 # Text-size buttons: "A A A", "[ -] Text [ +]", "A+ A-".
 _TEXT_SIZE = re.compile(r"^(?:[\s\[\]()+\-–|]*(?:a|text|font|size)\b[\s\[\]()+\-–|:]*){1,4}$", re.I)
@@ -98,7 +118,7 @@ def _is_tool_piece(text: str) -> bool:
 
 def is_tool_text(text: str) -> bool:
     """A short line made of tool words, or of pieces split by "|" that mostly are."""
-    if len(text) > 90:
+    if len(text) > 140:
         return False
     if _is_tool_piece(_SEPARATORS.sub(" ", text)) or _TEXT_SIZE.match(text):
         return True
@@ -115,16 +135,14 @@ def _is_call_to_action(text: str, n_words: int) -> bool:
 
 def is_box_heading(words: tuple[str, ...]) -> bool:
     """"Related Articles", "Most Popular", "More in Sports", "Also by this author"."""
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= 7 or words[0].lower() not in BOX_HEADING_WORDS:
         return False
-    return words[0].lower() in BOX_HEADING_WORDS and not any(
-        w.lower() in ("said", "says", "was", "is", "are", "were") for w in words
-    )
+    return len(words) == 1 or words[1].lower() in BOX_HEADING_NOUNS
 
 
 def is_meta(text: str, words: tuple[str, ...]) -> bool:
     """Bylines, datelines, timestamps and contributor or editor's notes."""
-    if _CONTRIBUTOR.search(text):
+    if _CONTRIBUTOR.search(text) or _DATELINE.match(text):
         return True
     if len(words) <= 12 and _BYLINE.match(text):
         return True
@@ -159,9 +177,11 @@ def shape_of(text: str) -> LineShape:
 
 def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_words: int) -> LineKind:
     n = len(words)
+    if _is_call_to_action(text, n) or (_HANDLE.search(text) and n <= 4) or _DOMAIN.match(text):
+        return LineKind.TOOL
     if n >= 20 or (n >= 7 and ends_sentence and function_words >= 2):
         return LineKind.PROSE
-    if is_tool_text(text) or (_HANDLE.search(text) and n <= 4) or _is_call_to_action(text, n):
+    if is_tool_text(text):
         return LineKind.TOOL
     if is_box_heading(words) and not ends_sentence:
         return LineKind.BOX_HEADING

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
-from newslint.checks.news.chrome_lines import LineKind, LineShape, shape_of
+from newslint.checks.news.chrome_lines import LineKind, LineShape, is_teaser, shape_of
 from newslint.documents.model import Document, Segment, SegmentKind
 from newslint.findings import Category, Severity, Source
 
@@ -217,10 +217,12 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
     for line in run:
         if line.shape.kind is LineKind.TOOL:
             out[line.segment.index] = TOOLS
+        elif is_teaser(line.segment.text):
+            out[line.segment.index] = TEASER
     introduced = before is not None and before.shape.ends_colon
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
         for line in stretch:
-            if line.shape.kind is not LineKind.TOOL:
+            if out.get(line.segment.index) is None:
                 out[line.segment.index] = HEADLINE_LIST
     return out
 

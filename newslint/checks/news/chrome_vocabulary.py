@@ -13,7 +13,7 @@ TOOL_WORDS = frozenset("""
     share shares sharing shared digg del.icio.us delicious reddit facebook newsvine
     stumbleupon stumble furl technorati myspace twitter fark slashdot propeller
     mixx sphere yahoo! buzz bookmark bookmarks bookmarking permalink rss feeds feed
-    podcast podcasts font fonts text-size resize enlarge decrease increase
+    podcast podcasts font fonts multimedia views terms typo feedback text-size resize enlarge decrease increase
     comment comments commented discuss discussion talkback recommend recommended
     subscribe subscription unsubscribe newsletter newsletters alerts
     advertisement advertisements advertise advertising sponsored ad ads
@@ -31,12 +31,20 @@ TOOL_PHRASES = (
     "text size", "font size", "single page", "sign in", "log in", "send to",
     "most read", "most viewed", "most popular", "top stories", "story tools",
     "article tools", "page tools", "return to top", "back to top", "have your say",
-    "your say", "font scale",
+    "your say", "font scale", "article continues", "story continues", "continued below",
+    "also read", "you were reading", "filed under", "article from", "photo essay",
+    "report abuse", "what's this", "add your view", "no comments", "story highlights",
 )
 
 # Openings of a call to action that only a web page makes ("Click here for more news").
-CALL_TO_ACTION = ("click here", "click for", "click to", "click on", "view all", "see more",
-                  "read more posts", "more from", "all articles by", "more by this")
+CALL_TO_ACTION = (
+    "click here", "click for", "click to", "click on", "view all", "see more", "read more posts",
+    "more from", "all articles by", "more by this", "sign up", "get the latest", "keep up to date",
+    "follow us", "join the discussion", "join the conversation", "register for", "submit your",
+    "talk about the", "tell us what", "add your", "have your say", "post a comment",
+    "scroll down", "please leave", "receive our", "subscribe to", "advertise on", "advertise with",
+    "adjust font", "links to this",
+)
 
 # Words that may accompany tool words in a tool line ("Email this story to a friend").
 GLUE_WORDS = frozenset("""
@@ -56,4 +64,11 @@ GLUE_WORDS = frozenset("""
 BOX_HEADING_WORDS = frozenset("""
     related popular viewed e-mailed emailed commented read recommended
     latest top more also other recent headlines
+""".split())
+
+# What the opening word of a box heading is followed by ("More Stories", "Most Viewed").
+BOX_HEADING_NOUNS = frozenset("""
+    news stories story articles article headlines links coverage videos video photos
+    reading read viewed popular e-mailed emailed commented blogs posts from in on by
+    about this sections topics items
 """.split())
