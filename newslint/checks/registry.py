@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from newslint.checks.base import Check
+from newslint.checks.news.chrome_structure import ChromeStructureCheck
 
 
 def builtin_checks() -> tuple[Check, ...]:
     """A fresh instance of every built-in check, in a fixed order."""
     checks: list[Check] = []
+    checks.append(ChromeStructureCheck())
     return tuple(checks)
