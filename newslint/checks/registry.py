@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newslint.checks.base import Check
+from newslint.checks.news.attribution import AttributionCheck
 from newslint.checks.news.chrome_structure import ChromeStructureCheck
 
 
@@ -9,4 +10,5 @@ def builtin_checks() -> tuple[Check, ...]:
     """A fresh instance of every built-in check, in a fixed order."""
     checks: list[Check] = []
     checks.append(ChromeStructureCheck())
+    checks.append(AttributionCheck())
     return tuple(checks)
