@@ -1,0 +1,65 @@
+"""Human-readable output, one line per finding, in the style of flake8 and ruff.
+
+    desk/a.md:7:3: warning [news.chrome.see-also] "See also" teaser left in the copy
+    desk/b.txt: error: not UTF-8 (byte 0xff at offset 12)
+    note: LanguageTool is not running; grammar and spelling were not checked
+    3 findings (1 error, 2 warnings) in 2 files; 1 file could not be checked
+
+"in N files" counts the files that were checked. Line breaks inside a message become
+spaces so that every finding stays on one line. ANSI colour only when asked for.
+"""
+from __future__ import annotations
+
+from typing import TextIO
+
+from newslint.findings import Severity
+from newslint.report import Report
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
+_ERROR_COLOUR = _COLOURS[Severity.ERROR]
+_NOTE_COLOUR = "\x1b[35m"
+
+
+def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
+    paint = _painter(color)
+    for f in sorted(report.findings):
+        stream.write(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
+                     f"{paint(str(f.severity), _COLOURS[f.severity])} "
+                     f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
+    for e in sorted(report.errors):
+        where = f"{e.path}: " if e.path else ""
+        stream.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
+    for notice in report.notices:
+        stream.write(f"{paint('note:', _NOTE_COLOUR)} {_one_line(notice.message)}\n")
+    stream.write(summary(report) + "\n")
+
+
+def summary(report: Report) -> str:
+    """``3 findings (1 error, 2 warnings) in 2 files; 1 file could not be checked``."""
+    counts = [(sum(1 for f in report.findings if f.severity is s), str(s)) for s in reversed(Severity)]
+    breakdown = ", ".join(_plural(n, word) for n, word in counts if n)
+    line = _plural(len(report.findings), "finding")
+    if breakdown:
+        line += f" ({breakdown})"
+    line += f" in {_plural(report.files_checked, 'file')}"
+    failed = len({e.path for e in report.errors})
+    if failed:
+        line += f"; {_plural(failed, 'file')} could not be checked"
+    return line
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
+
+
+def _painter(color: bool):
+    if not color:
+        return lambda text, code: text
+    return lambda text, code: f"{code}{text}{_RESET}" if text else text
