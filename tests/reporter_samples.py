@@ -32,7 +32,8 @@ def sample_report() -> Report:
     return Report(
         findings=findings,
         errors=[FileError("bad.txt", "not UTF-8 (byte 0xff at offset 12)")],
-        notices=[Notice("languagetool-unavailable", "LanguageTool is not running; grammar and spelling were not checked")],
+        notices=[Notice("languagetool-unavailable",
+                        "LanguageTool is not running; grammar and spelling were not checked")],
         files_checked=2,
         rules={r.id: r for r in (SEE_ALSO, SAID_HE)},  # the LanguageTool rule has no metadata
     )

@@ -137,6 +137,11 @@ def test_rule_lines_are_kept_for_later_warnings(tmp_path):
     assert config.rule_lines == (("news.no-such-rule", 2), ("lt.*", 3), ("news.chrome.*", 7))
 
 
+def test_sections_with_nothing_under_them_are_empty(tmp_path):
+    config = load_config(write(tmp_path, "languagetool:\nrules:\nvocab:\noverrides:\n"))
+    assert config == Config(path=config.path, root=str(tmp_path))
+
+
 def test_merge_keys_work(tmp_path):
     config = load_config(write(tmp_path, """\
         languagetool:
@@ -163,7 +168,8 @@ def test_parse_config_resolves_against_the_named_path(tmp_path):
 
 
 @pytest.mark.parametrize("text,line,fragment", [
-    ("rules: {}\nlanguagetol: {}\n", 2, "unknown key 'languagetol' in the configuration (did you mean 'languagetool'?)"),
+    ("rules: {}\nlanguagetol: {}\n", 2,
+     "unknown key 'languagetol' in the configuration (did you mean 'languagetool'?)"),
     ("colour: true\n", 1, "unknown key 'colour' in the configuration (expected one of: extends,"),
     ("languagetool:\n  enabled: true\n  langauge: en-US\n", 3, "(did you mean 'language'?)"),
     ("vocab:\n  acept: [x]\n", 2, "unknown key 'acept' in vocab (did you mean 'accept'?)"),
@@ -175,11 +181,13 @@ def test_parse_config_resolves_against_the_named_path(tmp_path):
     ("languagetool:\n  memory: 1024\n", 2, "'1024' is not a Java heap size"),
     ("languagetool:\n  memory: lots\n", 2, "is not a Java heap size such as 1g or 512m"),
     ("languagetool:\n  language: English\n", 2, "'English' is not a language code"),
-    ("languagetool:\n  url:\n    - http://ok:1\n    - localhost:8081\n", 4, "'localhost:8081' is not an http:// or https:// URL"),
+    ("languagetool:\n  url:\n    - http://ok:1\n    - localhost:8081\n", 4,
+     "'localhost:8081' is not an http:// or https:// URL"),
     ("languagetool:\n  url: {host: x}\n", 2, "expected a string or a list of strings, got a mapping"),
     ("languagetool:\n  disabled_rules: [A, [B]]\n", 2, "languagetool.disabled_rules: expected a string, got a list"),
     ("languagetool: en-US\n", 1, "languagetool: expected a mapping, got 'en-US'"),
-    ("rules:\n  a: off\n  b: warnin\n", 3, "rules.b: 'warnin' is not a level; expected one of off, suggestion, warning, error (did you mean 'warning'?)"),
+    ("rules:\n  a: off\n  b: warnin\n", 3,
+     "rules.b: 'warnin' is not a level; expected one of off, suggestion, warning, error (did you mean 'warning'?)"),
     ("rules:\n  a: true\n", 2, "does not say which level"),
     ("rules:\n  a: [error]\n", 2, "rules.a: expected one of off, suggestion, warning, error, got a list"),
     ("rules:\n  a b: off\n", 2, "'a b' is not a rule id or glob"),

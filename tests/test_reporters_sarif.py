@@ -85,7 +85,10 @@ def test_results_point_at_their_rules():
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [
-        ("news.chrome.see-also", "warning"), ("lt.MORFOLOGIK_RULE_EN_US", "error"), ("news.attribution.said-he", "note")]
+        ("news.chrome.see-also", "warning"),
+        ("lt.MORFOLOGIK_RULE_EN_US", "error"),
+        ("news.attribution.said-he", "note"),
+    ]
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     said_he = results[2]

@@ -183,6 +183,8 @@ class _ConfigReader:
                   + _did_you_mean(word, LEVELS))
 
     def overrides(self, node: Node) -> tuple[Override, ...]:
+        if _is_null(node):
+            return ()
         if not isinstance(node, SequenceNode):
             self.fail(node, f"overrides: expected a list of {{files, rules}} entries, got {_describe(node)}")
         out = []
@@ -204,7 +206,12 @@ class _ConfigReader:
         return [(key, value) for key, _, value in self.entries(node, what, allowed)]
 
     def entries(self, node: Node, what: str, allowed: Sequence[str] | None) -> list[tuple[str, int, Node]]:
-        """``(key, key line, value node)``; unknown (when ``allowed`` is given) or repeated keys fail."""
+        """``(key, key line, value node)``; unknown (when ``allowed`` is given) or repeated keys fail.
+
+        A null (a key with nothing under it) reads as an empty mapping.
+        """
+        if _is_null(node):
+            return []
         if not isinstance(node, MappingNode):
             self.fail(node, f"{what}: expected a mapping, got {_describe(node)}")
         own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
