@@ -16,6 +16,7 @@ from newslint.checks.news.chrome_vocabulary import (
     BOX_HEADING_WORDS,
     CALL_TO_ACTION,
     GLUE_WORDS,
+    STORY_LIST_HEADINGS,
     TOOL_PHRASES,
     TOOL_WORDS,
 )
@@ -129,6 +130,11 @@ def is_tool_text(text: str) -> bool:
     return tools * 2 > len(pieces)
 
 
+def opens_story_list(text: str) -> bool:
+    """A heading the story puts over its own list ("Key points", "Story Highlights")."""
+    return text.strip(" :-–—").lower() in STORY_LIST_HEADINGS
+
+
 def _is_call_to_action(text: str, n_words: int) -> bool:
     return n_words <= 14 and text.lstrip("-–—»> ").lower().startswith(CALL_TO_ACTION)
 
@@ -181,10 +187,10 @@ def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_wo
         return LineKind.TOOL
     if n >= 20 or (n >= 7 and ends_sentence and function_words >= 2):
         return LineKind.PROSE
-    if is_tool_text(text):
-        return LineKind.TOOL
     if is_box_heading(words) and not ends_sentence:
         return LineKind.BOX_HEADING
+    if is_tool_text(text):
+        return LineKind.TOOL
     if is_meta(text, words):
         return LineKind.META
     if n >= 12 and ends_sentence:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
-from newslint.checks.news.chrome_lines import LineKind, LineShape, is_teaser, shape_of
+from newslint.checks.news.chrome_lines import LineKind, LineShape, is_teaser, opens_story_list, shape_of
 from newslint.documents.model import Document, Segment, SegmentKind
 from newslint.findings import Category, Severity, Source
 
@@ -40,6 +40,8 @@ _MESSAGES = {
 _PROSE_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.BLOCKQUOTE, SegmentKind.LIST_ITEM)
 # A run of short lines needs this many title or tool lines to read as a headline list.
 _MIN_LIST_LINES = 3
+# ... or this many when a box heading ("Most Popular") is one of them.
+_MIN_HEADED_LIST_LINES = 2
 
 
 def _rule(rule_id: str, what: str, why: str, fix: str, flag: Sequence[str], pass_: Sequence[str]) -> RuleInfo:
@@ -91,13 +93,16 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     _rule(
         TEASER,
-        "A single headline for another story dropped between paragraphs, with or without "
-        "a label, on a topic its neighbours do not share.",
+        "A headline for another story dropped between paragraphs, marked as a pointer: "
+        "a label (\"Related:\", \"Watch:\", \"More:\"), a closing \"»\" or a section tag "
+        "such as \"[Sport]\".",
         "Teasers interrupt the story and point readers to another page.",
         "Delete the line.",
         flag=(
             "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
-            + "\n\nGunman Robs Bakery In Broad Daylight\n\n" + _STORY[2],
+            + "\n\nRelated: Gunman robs bakery in broad daylight\n\n" + _STORY[2],
+            "Library to close\n\n" + _STORY[0] + "\n\nGunman robs bakery in broad daylight [Metro]\n\n"
+            + _STORY[1],
         ),
         pass_=(
             "Library to close\n\n" + _STORY[0] + "\n\nRepairs Too Costly\n\n"
@@ -119,13 +124,23 @@ RULES: tuple[RuleInfo, ...] = (
             + "\n\nJohn Roe contributed to this report.",
         ),
     ),
-    _rule(
-        FURNITURE,
-        "Text from an HTML page's navigation, sidebar (aside), footer or form.",
-        "Those parts of a page are not the article.",
-        "Remove the element from the article file, or extract only the article body.",
-        flag=(),
-        pass_=("Library to close\n\n" + "\n\n".join(_STORY),),
+    RuleInfo(
+        id=FURNITURE,
+        category=Category.CHROME,
+        severity=Severity.WARNING,
+        source=Source.NEWS,
+        doc=RuleDoc(
+            what="Text from an HTML page's navigation, sidebar (aside), footer or form.",
+            why="Those parts of a page are not the article.",
+            fix="Remove the element from the article file, or extract only the article body.",
+        ),
+        examples=Examples(
+            flag=("<article><h1>Library to close</h1><p>" + _STORY[0] + "</p>"
+                  "<nav>Home | World | Sport</nav><p>" + _STORY[1] + "</p></article>",),
+            pass_=("<article><h1>Library to close</h1><p>" + _STORY[0] + "</p><p>"
+                   + _STORY[1] + "</p></article>",),
+        ),
+        example_format="html",
     ),
 )
 
@@ -205,7 +220,7 @@ def _is_top_title(lines: list[_Line], position: int) -> bool:
     if line.segment.kind is SegmentKind.HEADLINE or (position == 0 and line.segment.index == 0):
         return True
     if position == 1 and line.segment.index == 1 and _is_top_title(lines, 0):
-        return line.shape.kind in (LineKind.TITLE, LineKind.OTHER)
+        return line.shape.kind in (LineKind.TITLE, LineKind.OTHER) and not opens_story_list(line.segment.text)
     return False
 
 
@@ -215,14 +230,14 @@ _LISTY = (LineKind.TITLE, LineKind.BOX_HEADING, LineKind.TOOL)
 def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> dict[int, str]:
     out: dict[int, str] = {}
     for line in run:
-        if line.shape.kind is LineKind.TOOL:
+        if line.shape.is_chrome_like:
             out[line.segment.index] = TOOLS
         elif is_teaser(line.segment.text):
             out[line.segment.index] = TEASER
     introduced = before is not None and before.shape.ends_colon
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
         for line in stretch:
-            if out.get(line.segment.index) is None:
+            if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST
     return out
 
@@ -230,17 +245,23 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
 def _title_stretches(run: list[_Line], introduced: bool, subhead_last: bool):
     """Stretches of consecutive title, box-heading and tool lines long enough to be a list.
 
-    A line ending in a colon (not itself a box heading) introduces a list the story
-    gives ("The candidates are:"); title lines after it are the story's own. Short
+    A line ending in a colon (not itself a box heading) or a heading such as "Key
+    points" introduces a list the story gives ("The candidates are:"); title lines
+    after it are the story's own. Short
     lines of no clear shape (a one-word topic tag, a count) carry a stretch on
     without counting towards its length. When prose follows the run, its last title
-    line may be a subhead over that prose and does not count either.
+    line may be a subhead over that prose and does not count either, unless a box
+    heading ("Related Stories") opened the stretch.
     """
     stretch: list[_Line] = []
     counted = 0
     for line in run + [None]:
-        if line is not None and line.shape.ends_colon and line.shape.kind not in _LISTY[1:]:
+        if line is not None and (
+            (line.shape.ends_colon and line.shape.kind not in _LISTY[1:]) or opens_story_list(line.segment.text)
+        ):
             introduced = True
+            if stretch:
+                line = None  # the heading closes the stretch before it
         if line is not None and line.shape.kind in _LISTY and not (introduced and line.shape.kind is LineKind.TITLE):
             stretch.append(line)
             counted += line.shape.kind is not LineKind.TOOL or len(stretch) > 1
@@ -248,9 +269,10 @@ def _title_stretches(run: list[_Line], introduced: bool, subhead_last: bool):
         if line is not None and stretch and _is_filler(line):
             stretch.append(line)
             continue
-        if line is None and subhead_last and stretch and stretch[-1].shape.kind is LineKind.TITLE:
+        headed = any(l.shape.kind is LineKind.BOX_HEADING for l in stretch)
+        if line is None and subhead_last and not headed and stretch and stretch[-1].shape.kind is LineKind.TITLE:
             counted -= 1
-        if counted >= _MIN_LIST_LINES:
+        if counted >= (_MIN_HEADED_LIST_LINES if headed else _MIN_LIST_LINES):
             yield stretch
         stretch, counted = [], 0
 

@@ -33,7 +33,7 @@ TOOL_PHRASES = (
     "article tools", "page tools", "return to top", "back to top", "have your say",
     "your say", "font scale", "article continues", "story continues", "continued below",
     "also read", "you were reading", "filed under", "article from", "photo essay",
-    "report abuse", "what's this", "add your view", "no comments", "story highlights",
+    "report abuse", "what's this", "add your view", "no comments",
 )
 
 # Openings of a call to action that only a web page makes ("Click here for more news").
@@ -63,7 +63,7 @@ GLUE_WORDS = frozenset("""
 # Words that open a related-story box ("Related Articles", "Most Popular", "Also in Sports").
 BOX_HEADING_WORDS = frozenset("""
     related popular viewed e-mailed emailed commented read recommended
-    latest top more also other recent headlines
+    latest top more most also other recent headlines
 """.split())
 
 # What the opening word of a box heading is followed by ("More Stories", "Most Viewed").
@@ -72,3 +72,9 @@ BOX_HEADING_NOUNS = frozenset("""
     reading read viewed popular e-mailed emailed commented blogs posts from in on by
     about this sections topics items
 """.split())
+
+# Headings under which a story gives its own list: "Story Highlights", "Key points".
+STORY_LIST_HEADINGS = (
+    "story highlights", "highlights", "key points", "key facts", "at a glance", "factbox",
+    "fact box", "fact file", "factfile", "in numbers", "by the numbers", "timeline", "the facts",
+)

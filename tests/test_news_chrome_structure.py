@@ -1,0 +1,211 @@
+"""The structural chrome check on short articles written for these tests."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newslint.checks.news.chrome_structure import (
+    FURNITURE,
+    HEADLINE_LIST,
+    REPEATED_BYLINE,
+    RULES,
+    TEASER,
+    TOOLS,
+    ChromeStructureCheck,
+)
+from newslint.documents import parse_document
+from newslint.documents.model import Document, LineIndex, SegmentKind, SourceMap, make_segments
+from newslint.findings import Category, Severity, Source
+
+CHECK = ChromeStructureCheck()
+ALL = frozenset(r.id for r in RULES)
+
+BODY = [
+    "The city council voted 7-2 on Tuesday to close the Elm Street branch library next spring.",
+    "Council members said the 90-year-old building needs repairs the city cannot afford this year.",
+    "Residents who spoke at the meeting asked the council to keep the branch open until a new one is built.",
+    "The library's collection will move to the main branch on Oak Avenue, officials said.",
+    "A public hearing on the plan is scheduled for March 3 at City Hall.",
+]
+
+
+def article(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def flagged(text: str, enabled=ALL) -> dict[int, str]:
+    """File line -> rule of every hit."""
+    doc = parse_document(text, "story.txt", "text")
+    out = {}
+    for hit in CHECK.check(doc, enabled):
+        seg = doc.segments[hit.segment]
+        start, _ = doc.file_span(seg, hit.start, hit.end)
+        out[doc.position(start)[0]] = hit.rule
+    return out
+
+
+def test_rules_metadata():
+    assert [r.id for r in RULES] == [TOOLS, HEADLINE_LIST, TEASER, REPEATED_BYLINE, FURNITURE]
+    for rule in RULES:
+        assert rule.category is Category.CHROME
+        assert rule.severity is Severity.WARNING
+        assert rule.source is Source.NEWS
+        assert rule.doc.what and rule.doc.why and rule.doc.fix
+        assert rule.examples.flag and rule.examples.pass_
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.example_format == "text"], ids=lambda r: r.id)
+def test_text_examples(rule):
+    for example in rule.examples.flag:
+        assert rule.id in flagged(example).values(), example
+    for example in rule.examples.pass_:
+        assert rule.id not in flagged(example).values(), example
+
+
+@pytest.mark.parametrize("line", [
+    "Print", "Email", "E-mail this story", "Digg this", "del.icio.us", "Text size + -",
+    "[ -] Text [ +]", "Comments (3)", "Print | Email | Share", "Printer friendly version",
+    "Email to a friend", "Facebook | Twitter | Digg", "Font size: Decrease Increase",
+    "Click here for more election news", "Sign up for our free newsletter", "Follow @citydesk",
+    "Article continues below", "Most Popular",
+])
+def test_tool_lines_between_paragraphs(line):
+    text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
+    assert flagged(text) == {7: TOOLS} or flagged(text).get(7) in (TOOLS, HEADLINE_LIST)
+
+
+def test_headline_list_with_heading_is_flagged_whole():
+    text = article(
+        "Library to close", BODY[0], BODY[1],
+        "Related Stories",
+        "Mayor Opens New Bridge Downtown",
+        "Storm knocks out power across county",
+        "School board picks interim superintendent",
+        BODY[2], BODY[3],
+    )
+    assert flagged(text) == {7: HEADLINE_LIST, 9: HEADLINE_LIST, 11: HEADLINE_LIST, 13: HEADLINE_LIST}
+
+
+def test_sidebar_between_headline_and_body():
+    text = article(
+        "Library to close", "Story Tools", "Printer Friendly", "Email to a Friend",
+        "Most Popular", "Mayor opens new bridge downtown", "Storm knocks out power across county",
+        "Police seek driver in hit-and-run", "By Jane Doe", BODY[0], BODY[1],
+    )
+    hits = flagged(text)
+    assert set(hits) == {3, 5, 7, 9, 11, 13, 15}
+    assert 1 not in hits and 17 not in hits
+
+
+def test_legitimate_structure_stays_quiet():
+    text = article(
+        "Library to close after council vote",
+        "By Jane Doe",
+        "Staff Writer",
+        "January 8, 2008",
+        "SPRINGFIELD, Ill. -- " + BODY[0],
+        BODY[1],
+        "Repairs Too Costly",
+        "The repairs to the library's roof and wiring would cost more than $2 million, officials said.",
+        BODY[2],
+        "Correction: An earlier version of this story gave the wrong date for the hearing.",
+        "Editor's note: The reporter's spouse works for the library.",
+        "Jane Roe contributed to this report.",
+    )
+    assert flagged(text) == {}
+
+
+def test_list_introduced_by_a_colon_is_the_story_s_own():
+    text = article(
+        "Combine invitations", BODY[0],
+        "The players invited to the combine are:",
+        "Brian Edwards (Wake Forest University)", "Matt Allen (Creighton University)",
+        "Shea Salinas (Furman University)", "Ely Allen (University of Washington)",
+        BODY[1],
+    )
+    assert flagged(text) == {}
+
+
+def test_numbered_results_are_not_headlines():
+    text = article(
+        "Test day results", BODY[0],
+        "1. Bayliss (Ducati) 1'32.2", "2. Kagayama (Suzuki) 1'32.3", "3. Haga (Yamaha) 1'32.4",
+        BODY[1],
+    )
+    assert flagged(text) == {}
+
+
+def test_recurring_subheads_over_prose_are_not_a_list():
+    text = article(
+        "Inquest guide",
+        "The issue", "The first claim", "The official account", BODY[0],
+        "The issue", "The second claim", "The official account", BODY[1],
+    )
+    assert flagged(text) == {}
+
+
+def test_labelled_teaser_between_paragraphs():
+    text = article("Library to close", BODY[0], BODY[1], "Related: Mayor opens new bridge downtown", BODY[2])
+    assert flagged(text) == {7: TEASER}
+
+
+def test_repeated_byline_mid_story():
+    text = article("Library to close", "By Jane Doe", BODY[0], BODY[1], "By Jane Doe", BODY[2], BODY[3])
+    assert flagged(text) == {9: REPEATED_BYLINE}
+
+
+def test_phrase_rule_openings_are_left_to_the_phrase_rules():
+    text = article("Library to close", BODY[0], "See also Mayor opens new bridge downtown", BODY[1],
+                   "Advertisement", BODY[2], "Share this story", BODY[3])
+    assert flagged(text) == {}
+
+
+def test_only_enabled_rules_report():
+    text = article("Library to close", BODY[0], "Print | Email", BODY[1], "By Jane Doe", BODY[2],
+                   "By Jane Doe", BODY[3])
+    assert set(flagged(text, frozenset({REPEATED_BYLINE})).values()) == {REPEATED_BYLINE}
+    assert flagged(text, frozenset()) == {}
+
+
+def _document(parts: list[tuple[SegmentKind, str]]) -> Document:
+    text = "\n\n".join(t for _, t in parts) + "\n"
+    lines = LineIndex(text)
+    built, offset = [], 0
+    for kind, part in parts:
+        built.append((kind, part, SourceMap.identity(offset, len(part))))
+        offset += len(part) + 2
+    return Document("page.html", "html", text, make_segments(built, lines), lines)
+
+
+def test_every_furniture_segment_is_flagged():
+    doc = _document([
+        (SegmentKind.HEADLINE, "Library to close"),
+        (SegmentKind.FURNITURE, "Home | World | Sport"),
+        (SegmentKind.PARAGRAPH, BODY[0]),
+        (SegmentKind.FURNITURE, "Sign in to comment on this story and join the discussion below with other readers."),
+        (SegmentKind.PARAGRAPH, BODY[1]),
+    ])
+    hits = CHECK.check(doc, ALL)
+    assert [(h.rule, h.segment, h.start, h.end) for h in hits] == [
+        (FURNITURE, 1, 0, len("Home | World | Sport")),
+        (FURNITURE, 3, 0, len(doc.segments[3].text)),
+    ]
+
+
+def test_hits_cover_the_whole_segment_and_map_to_its_line():
+    text = article("Library to close", BODY[0], "Print this article", BODY[1])
+    doc = parse_document(text, "story.txt", "text")
+    (hit,) = CHECK.check(doc, ALL)
+    seg = doc.segments[hit.segment]
+    assert (hit.start, hit.end) == (0, len(seg.text))
+    assert hit.message
+
+
+def test_check_is_fast():
+    text = article("Library to close", *(BODY * 400), "Print | Email", *(BODY * 400))
+    doc = parse_document(text, "story.txt", "text")
+    start = time.perf_counter()
+    CHECK.check(doc, ALL)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 0.5 * max(1.0, len(text) / 1e6), elapsed
