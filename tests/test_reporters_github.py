@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import io
 
-from reporter_samples import sample_report
+
+try:  # tests/ as a package, or as a plain folder on sys.path
+    from .reporter_samples import sample_report
+except ImportError:
+    from reporter_samples import sample_report
 
 from newslint.reporters import github
 

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from reporter_samples import sample_report
+
+try:  # tests/ as a package, or as a plain folder on sys.path
+    from .reporter_samples import sample_report
+except ImportError:
+    from reporter_samples import sample_report
 
 from newslint.checks.base import Notice
 from newslint.report import Report
