@@ -8,6 +8,8 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass, field, replace
 
+from newslint.config.globs import GlobSet
+
 
 DEFAULT_PACKS = ("newslint:news",)
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
@@ -37,8 +39,7 @@ class Override:
     rules: tuple[tuple[str, str], ...]     # (rule glob, level), in order
 
     def applies_to(self, rel_path: str) -> bool:
-        return any(fnmatch.fnmatchcase(rel_path, g) or fnmatch.fnmatchcase(rel_path, g.rstrip("/") + "/*")
-                   for g in self.files)
+        return GlobSet(self.files).matches_path_or_parent(rel_path)
 
 
 @dataclass(frozen=True)

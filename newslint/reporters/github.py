@@ -16,7 +16,7 @@ from newslint.report import Report
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
-def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
+def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     for f in sorted(report.findings):
         props = {"file": f.path, "line": f.line, "col": f.column,
                  "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}

@@ -19,7 +19,7 @@ from newslint.report import Report
 FORMAT_VERSION = 1
 
 
-def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
+def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     document = {
         "version": FORMAT_VERSION,
         "findings": [f.to_json() for f in sorted(report.findings)],

@@ -28,7 +28,7 @@ SARIF_VERSION = "2.1.0"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 
 
-def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
+def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     json.dump(build(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 

@@ -23,15 +23,17 @@ _ERROR_COLOUR = _COLOURS[Severity.ERROR]
 _NOTE_COLOUR = "\x1b[35m"
 
 
-def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
+def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     paint = _painter(color)
     for f in sorted(report.findings):
         stream.write(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
                      f"{paint(str(f.severity), _COLOURS[f.severity])} "
                      f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
     for e in sorted(report.errors):
-        where = f"{e.path}: " if e.path else ""
+        where = f"{e.path}:{e.line}: " if e.line is not None else f"{e.path}: " if e.path else ""
         stream.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
+    if quiet:
+        return
     for notice in report.notices:
         stream.write(f"{paint('note:', _NOTE_COLOUR)} {_one_line(notice.message)}\n")
     stream.write(summary(report) + "\n")
