@@ -247,34 +247,44 @@ def _title_stretches(run: list[_Line], introduced: bool, subhead_last: bool):
 
     A line ending in a colon (not itself a box heading) or a heading such as "Key
     points" introduces a list the story gives ("The candidates are:"); title lines
-    after it are the story's own. Short
-    lines of no clear shape (a one-word topic tag, a count) carry a stretch on
-    without counting towards its length. When prose follows the run, its last title
-    line may be a subhead over that prose and does not count either, unless a box
-    heading ("Related Stories") opened the stretch.
+    after it are the story's own. Short lines of no clear shape (a one-word topic
+    tag, a count) carry a stretch on without counting towards its length. When prose
+    follows the run, its last title line may be a subhead over that prose and does
+    not count either, unless a box heading ("Related Stories") is in the stretch.
     """
     stretch: list[_Line] = []
-    counted = 0
-    for line in run + [None]:
-        if line is not None and (
-            (line.shape.ends_colon and line.shape.kind not in _LISTY[1:]) or opens_story_list(line.segment.text)
-        ):
+    for line in run:
+        if _introduces_list(line):
             introduced = True
-            if stretch:
-                line = None  # the heading closes the stretch before it
-        if line is not None and line.shape.kind in _LISTY and not (introduced and line.shape.kind is LineKind.TITLE):
-            stretch.append(line)
-            counted += line.shape.kind is not LineKind.TOOL or len(stretch) > 1
-            continue
-        if line is not None and stretch and _is_filler(line):
+        elif line.shape.kind in _LISTY and not (introduced and line.shape.kind is LineKind.TITLE):
             stretch.append(line)
             continue
-        headed = any(l.shape.kind is LineKind.BOX_HEADING for l in stretch)
-        if line is None and subhead_last and not headed and stretch and stretch[-1].shape.kind is LineKind.TITLE:
-            counted -= 1
-        if counted >= (_MIN_HEADED_LIST_LINES if headed else _MIN_LIST_LINES):
+        elif stretch and _is_filler(line):
+            stretch.append(line)
+            continue
+        if _is_list(stretch, subhead_last=False):
             yield stretch
-        stretch, counted = [], 0
+        stretch = []
+    if _is_list(stretch, subhead_last):
+        yield stretch
+
+
+def _introduces_list(line: _Line) -> bool:
+    colon = line.shape.ends_colon and line.shape.kind not in (LineKind.BOX_HEADING, LineKind.TOOL)
+    return colon or opens_story_list(line.segment.text)
+
+
+def _is_list(stretch: list[_Line], subhead_last: bool) -> bool:
+    """Enough title lines (tool lines count after the first line) to read as a list."""
+    counted = sum(
+        1 for position, line in enumerate(stretch)
+        if line.shape.kind in _LISTY and (line.shape.kind is not LineKind.TOOL or position > 0)
+    )
+    if any(line.shape.kind is LineKind.BOX_HEADING for line in stretch):
+        return counted >= _MIN_HEADED_LIST_LINES
+    if subhead_last and stretch and stretch[-1].shape.kind is LineKind.TITLE:
+        counted -= 1
+    return counted >= _MIN_LIST_LINES
 
 
 def _is_filler(line: _Line) -> bool:
