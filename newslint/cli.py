@@ -53,6 +53,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
           stdin_filename, jobs, quiet) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter, LintOptions
+    from newslint.errors import ConfigError
     from newslint.report import Report
     from newslint.reporters import get_reporter
 
@@ -62,9 +63,13 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         config_path=config_path, select=_split_globs(select), ignore=_split_globs(ignore),
         languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
         jobs=jobs if jobs > 0 else (os.cpu_count() or 1))
-    linter = Linter(options)
     if config_path and not os.path.isfile(config_path):
         click.echo(f"{config_path}: error: config file not found", err=True)
+        return EXIT_ERROR
+    try:
+        linter = Linter(options)
+    except ConfigError as exc:
+        click.echo(f"{exc}", err=True)
         return EXIT_ERROR
     paths = paths or (".",)
     if "-" in paths:
