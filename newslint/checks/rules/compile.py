@@ -1,0 +1,140 @@
+"""Compile loaded rules into one :class:`Check` that scans each scope's text once per rule.
+
+Speed comes from three things, all decided here, once per rule set:
+
+1. rules are grouped by scope, and a document's text for a scope is joined into one
+   string (see :mod:`view`), so a rule costs one RE2 call per document, not one per
+   segment;
+2. each group has an RE2 ``Set`` of the rules' trigger patterns: one linear pass over
+   the joined text says which rules can match at all, and only those run;
+3. each rule's tokens are one alternation compiled once; a match becomes a ``Hit``
+   directly, with no other objects in between.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import AbstractSet, Sequence
+
+import re2
+
+from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
+from newslint.checks.rules import existence
+from newslint.checks.rules.matcher import Exceptions, Matcher, wrap
+from newslint.checks.rules.patterns import compile_pattern, compiles_with_re2, re2_options
+from newslint.checks.rules.rule import YamlRule
+from newslint.checks.rules.scopes import Scope, parse_scope
+from newslint.checks.rules.view import ScopeView
+from newslint.documents.model import Document
+from newslint.findings import Category, Severity, Source
+
+VOCAB_REJECT_ID = "vocab.reject"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    matcher: Matcher
+    limit: int
+    gate: int | None          # index in the group's Set, or None: always run
+
+
+class _ScopeGroup:
+    """The rules that read one scope, with their combined prefilter."""
+
+    __slots__ = ("scope", "entries", "gates", "ids")
+
+    def __init__(self, scope: Scope, rules: list[tuple[Matcher, int]]):
+        self.scope = scope
+        self.gates = re2.Set.SearchSet(re2_options())
+        entries = []
+        gated = 0
+        for matcher, limit in rules:
+            trigger = matcher.trigger
+            gate = None
+            if trigger is not None and trigger.linear and not trigger.whole_text:
+                try:
+                    gate = self.gates.Add(trigger.source)
+                    gated += 1
+                except re2.error:
+                    gate = None
+            entries.append(_Entry(matcher, limit, gate))
+        if gated:
+            self.gates.Compile()
+        else:
+            self.gates = None
+        self.entries = tuple(entries)
+        self.ids = frozenset(e.matcher.rule_id for e in entries)
+
+    def run(self, doc: Document, enabled: AbstractSet[str], out: list[Hit]) -> None:
+        active = [e for e in self.entries if e.matcher.rule_id in enabled]
+        if not active:
+            return
+        view = ScopeView(doc, self.scope)
+        if not view:
+            return
+        fired: set[int] | None = None
+        if self.gates is not None and any(e.gate is not None for e in active):
+            fired = set(self.gates.Match(view.text) or ())
+        for entry in active:
+            if entry.gate is not None and entry.gate not in fired:
+                continue
+            hits = entry.matcher.run(view)
+            out.extend(hits[:entry.limit] if entry.limit else hits)
+
+
+class CompiledRules:
+    """A rule set ready to check documents (the ``Check`` protocol)."""
+
+    def __init__(self, rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
+                 vocab_accept: Sequence[str] = ()):
+        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept))
+        all_rules = list(rules)
+        if vocab_reject:
+            all_rules.append(vocab_reject_rule(vocab_reject))
+        self._rules = tuple(r.info for r in all_rules)
+        by_scope: dict[tuple, tuple[Scope, list[tuple[Matcher, int]]]] = {}
+        for rule in all_rules:
+            matcher = rule.matcher.accepting(vocab_accept)
+            by_scope.setdefault(matcher.scope.key, (matcher.scope, []))[1].append((matcher, rule.limit))
+        self._groups = tuple(_ScopeGroup(scope, members) for scope, members in by_scope.values())
+
+    def __reduce__(self):
+        # RE2 sets do not pickle: a worker process compiles its own copy.
+        return CompiledRules, self._source
+
+    @property
+    def rules(self) -> tuple[RuleInfo, ...]:
+        return self._rules
+
+    def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
+        hits: list[Hit] = []
+        for group in self._groups:
+            group.run(doc, enabled, hits)
+        return hits
+
+
+def compile_rules(rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
+                  vocab_accept: Sequence[str] = ()) -> CompiledRules:
+    """One check for ``rules``; ``vocab_reject`` words become the rule ``vocab.reject``,
+    ``vocab_accept`` words are exceptions for every rule with ``vocab: true`` (the default)."""
+    return CompiledRules(rules, vocab_reject, vocab_accept)
+
+
+def vocab_reject_rule(words: Sequence[str]) -> YamlRule:
+    """Like Vale's ``Vale.Avoid``: each word (a regex, as in Vale's vocabularies) is an error."""
+    tokens = [w if compiles_with_re2(w) else re2.escape(w) for w in words if w.strip()]
+    pattern = compile_pattern(wrap("|".join(tokens), word=True, ignorecase=False), VOCAB_REJECT_ID)
+    matcher = existence.Existence(
+        VOCAB_REJECT_ID, "Avoid using '%s'.", parse_scope(("text",)),
+        pattern=pattern, exceptions=Exceptions(VOCAB_REJECT_ID), vocab=False, replacement=None)
+    info = RuleInfo(
+        id=VOCAB_REJECT_ID,
+        category=Category.STYLE,
+        severity=Severity.ERROR,
+        source=Source.RULES,
+        doc=RuleDoc(
+            what="A word the configuration's vocab.reject list bans.",
+            why="The desk decided this word should not appear in copy.",
+            fix="Rephrase without the word, or remove it from vocab.reject."),
+        examples=Examples(),
+    )
+    return YamlRule(info, matcher, "<config>", "existence")

@@ -1,0 +1,62 @@
+"""``extends: consistency``: one document should not use both spellings of a pair in ``either``.
+
+When both occur, the one used less often is flagged at each use (on a tie, the one that
+appeared later). Counted over the whole document, as Vale does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint.checks.base import Hit
+from newslint.checks.rules.fields import RuleFields
+from newslint.checks.rules.matcher import Matcher, wrap
+from newslint.checks.rules.messages import format_message
+from newslint.checks.rules.patterns import Pattern
+from newslint.checks.rules.scopes import Scope
+from newslint.checks.rules.substitution import uncapture
+from newslint.checks.rules.view import ScopeView
+
+KEYS = frozenset({"either", "nonword", "ignorecase"})
+
+
+@dataclass(frozen=True)
+class Consistency(Matcher):
+    pairs: tuple[Pattern, ...]      # one pattern per pair: group 1 the first spelling, group 2 the second
+    any_pair: Pattern
+
+    @property
+    def trigger(self) -> Pattern | None:
+        return self.any_pair
+
+    def run(self, view: ScopeView) -> list[Hit]:
+        hits = []
+        for pattern in self.pairs:
+            seen: dict[int, list[tuple[int, int, int, str]]] = {1: [], 2: []}
+            for k, s, e, m in view.matches(pattern):
+                seen[m.lastindex].append((k, s, e, m.group()))
+            first, second = seen[1], seen[2]
+            if not first or not second:
+                continue
+            if len(first) != len(second):
+                minority = first if len(first) < len(second) else second
+            else:
+                minority = second if (first[0][0], first[0][1]) < (second[0][0], second[0][1]) else first
+            for k, s, e, observed in minority:
+                hits.append(Hit(self.rule_id, view.segments[k], s, e, format_message(self.message, observed)))
+        return hits
+
+
+def build(fields: RuleFields, message: str, scope: Scope) -> Consistency:
+    pairs = fields.pairs("either")
+    if not pairs:
+        raise fields.error("a consistency rule needs a non-empty 'either' mapping", "either")
+    word, ignorecase = not fields.flag("nonword"), fields.flag("ignorecase")
+    patterns = []
+    for a, b in pairs:
+        fields.pattern(a, "either", a)
+        fields.pattern(b, "either", a)
+        body = f"({uncapture(a)})|({uncapture(b)})"
+        patterns.append(fields.pattern(wrap(body, word=word, ignorecase=ignorecase), "either", a))
+    every = "|".join(f"{uncapture(a)}|{uncapture(b)}" for a, b in pairs)
+    return Consistency(fields.rule_id, message, scope, tuple(patterns),
+                       fields.pattern(wrap(every, word=word, ignorecase=ignorecase), "either"))

@@ -1,0 +1,233 @@
+"""Find rule files for ``extends`` specs, validate them strictly, and build :class:`YamlRule`.
+
+``newslint:<pack>`` is a pack shipped in the wheel (the top-level ``rules/<pack>/``
+folder, installed as the package ``newslint._rules``); anything else is a path, relative
+to the configuration's folder, to a folder of ``.yml``/``.yaml`` files (searched
+recursively) or to one file. Ids: ``<pack>.<subfolders>.<stem>``; for a single file,
+``<its folder>.<stem>`` (a Vale style's ``styles/Acme/Foo.yml`` is ``Acme.Foo``).
+"""
+from __future__ import annotations
+
+import importlib.resources
+import os
+from importlib.resources.abc import Traversable
+from typing import Iterator, Sequence
+
+from newslint.checks.base import Examples, FixSafety, RuleDoc, RuleInfo
+from newslint.checks.rules import (
+    capitalization, conditional, consistency, existence, occurrence, repetition, substitution,
+)
+from newslint.checks.rules.fields import RuleFields, did_you_mean
+from newslint.checks.rules.messages import format_message
+from newslint.checks.rules.rule import YamlRule
+from newslint.checks.rules.scopes import ScopeError, parse_scope
+from newslint.checks.rules.yamlfile import load_located
+from newslint.errors import ConfigError
+from newslint.findings import Category, Severity, Source
+
+SHIPPED_PREFIX = "newslint:"
+SHIPPED_PACKAGE = "newslint._rules"
+RULE_SUFFIXES = (".yml", ".yaml")
+
+TYPES = {
+    "existence": existence,
+    "substitution": substitution,
+    "occurrence": occurrence,
+    "repetition": repetition,
+    "consistency": consistency,
+    "conditional": conditional,
+    "capitalization": capitalization,
+}
+# Vale rule types newslint does not run; named so the error can say so plainly.
+VALE_ONLY_TYPES = ("spelling", "readability", "sequence", "metric", "script")
+
+COMMON_KEYS = frozenset({
+    "extends", "message", "level", "scope", "link", "description", "limit", "action",
+    # newslint's own
+    "category", "examples", "doc", "example_format",
+})
+LEVELS = ("suggestion", "warning", "error")
+ACTIONS = ("suggest", "replace", "remove", "edit", "convert")
+FORMATS = ("text", "markdown", "html")
+DEFAULT_SCOPE = {"capitalization": ("heading",)}
+
+
+def load_packs(extends: Sequence[str], base_dir: str) -> list[YamlRule]:
+    """Every rule of every pack in ``extends``, in order; raises ConfigError on any bad file."""
+    rules: list[YamlRule] = []
+    origin: dict[str, str] = {}
+    done: set[str] = set()
+    for spec in extends:
+        if spec in done:
+            continue
+        done.add(spec)
+        for rule_id, path, text in _rule_files(spec, base_dir):
+            if rule_id in origin:
+                raise ConfigError(path, f"rule id '{rule_id}' is already defined by {origin[rule_id]}", 1)
+            origin[rule_id] = path
+            rules.append(load_rule(text, path, rule_id))
+    return rules
+
+
+def shipped_packs() -> tuple[str, ...]:
+    root = importlib.resources.files(SHIPPED_PACKAGE)
+    return tuple(sorted(e.name for e in root.iterdir() if e.is_dir() and _has_rules(e)))
+
+
+def _has_rules(folder: Traversable) -> bool:
+    return any(True for _ in _walk_traversable(folder, ()))
+
+
+def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
+    """(rule id, path for messages, text) of each rule file a spec names."""
+    if spec.startswith(SHIPPED_PREFIX):
+        pack = spec[len(SHIPPED_PREFIX):]
+        folder = importlib.resources.files(SHIPPED_PACKAGE) / pack
+        if not pack or not folder.is_dir():
+            known = shipped_packs()
+            raise ConfigError(spec, f"unknown rule pack '{spec}'{did_you_mean(pack, known)}; "
+                                    f"shipped packs: {', '.join(SHIPPED_PREFIX + k for k in known)}")
+        for parts, entry in _walk_traversable(folder, ()):
+            yield ".".join((pack, *parts)), f"{spec}/{'/'.join(parts[:-1] + (entry.name,))}", \
+                entry.read_text(encoding="utf-8")
+        return
+    path = os.path.normpath(os.path.join(base_dir, os.path.expanduser(spec)))
+    if os.path.isfile(path):
+        if not path.endswith(RULE_SUFFIXES):
+            raise ConfigError(spec, "a rule file must end in .yml or .yaml")
+        stem = os.path.splitext(os.path.basename(path))[0]
+        pack = os.path.basename(os.path.dirname(path)) or "rules"
+        yield f"{pack}.{stem}", path, _read(path)
+    elif os.path.isdir(path):
+        pack = os.path.basename(path.rstrip(os.sep))
+        for folder, dirs, files in os.walk(path):
+            dirs.sort()
+            rel = os.path.relpath(folder, path)
+            subs = () if rel == "." else tuple(rel.split(os.sep))
+            for name in sorted(files):
+                if name.endswith(RULE_SUFFIXES) and not name.startswith("."):
+                    file_path = os.path.join(folder, name)
+                    yield ".".join((pack, *subs, os.path.splitext(name)[0])), file_path, _read(file_path)
+    else:
+        raise ConfigError(spec, f"no rule folder or file at {path}")
+
+
+def _walk_traversable(folder: Traversable, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Traversable]]:
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            if not entry.name.startswith(("_", ".")):
+                yield from _walk_traversable(entry, parts + (entry.name,))
+        elif entry.name.endswith(RULE_SUFFIXES) and not entry.name.startswith("."):
+            yield parts + (os.path.splitext(entry.name)[0],), entry
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, f"cannot read rule file: {exc}") from None
+
+
+def load_rule(text: str, path: str, rule_id: str) -> YamlRule:
+    """Validate one rule file's text and compile it."""
+    source = load_located(text, path)
+    if not isinstance(source.data, dict):
+        raise ConfigError(path, "a rule file must be a mapping of keys to values", 1)
+    fields = RuleFields(source, rule_id)
+    extends = fields.string("extends")
+    kind = TYPES.get(extends)
+    if kind is None:
+        if extends in VALE_ONLY_TYPES:
+            problem = f"'extends: {extends}' is a Vale rule type newslint does not run"
+        else:
+            problem = f"unknown rule type 'extends: {extends}'{did_you_mean(extends, TYPES)}"
+        raise fields.error(f"{problem}; use one of {', '.join(TYPES)}", "extends")
+    fields.check_keys(COMMON_KEYS | kind.KEYS)
+
+    message = fields.string("message")
+    level = fields.string("level", "suggestion")
+    if level not in LEVELS:
+        raise fields.error(f"'level' must be one of {', '.join(LEVELS)}, not '{level}'{did_you_mean(level, LEVELS)}",
+                           "level")
+    category = fields.string("category", Category.STYLE.value)
+    categories = [c.value for c in Category]
+    if category not in categories:
+        raise fields.error(f"'category' must be one of {', '.join(categories)}, not '{category}'"
+                           f"{did_you_mean(category, categories)}", "category")
+    scope_names = fields.strings("scope", allow_scalar=True) or DEFAULT_SCOPE.get(extends, ("text",))
+    try:
+        scope = parse_scope(scope_names)
+    except ScopeError as exc:
+        raise fields.error(str(exc), "scope") from None
+    replacement = _action_replacement(fields)
+
+    if kind is existence:
+        matcher = existence.build(fields, message, scope, replacement)
+    else:
+        matcher = kind.build(fields, message, scope)
+
+    example_format = fields.string("example_format", "text")
+    if example_format not in FORMATS:
+        raise fields.error(f"'example_format' must be one of {', '.join(FORMATS)}", "example_format")
+    fix_safety = getattr(matcher, "fix_safety", FixSafety.UNSAFE if replacement is not None else FixSafety.NONE)
+    info = RuleInfo(
+        id=rule_id,
+        category=Category(category),
+        severity=Severity.parse(level),
+        source=Source.RULES,
+        doc=_doc(fields, message),
+        fix_safety=fix_safety,
+        examples=_examples(fields),
+        example_format=example_format,
+    )
+    return YamlRule(info, matcher, path, extends, fields.count("limit"))
+
+
+def _action_replacement(fields: RuleFields) -> str | None:
+    """Replacement text an ``action`` gives an existence rule: '' to remove, or the first param."""
+    if not fields.has("action"):
+        return None
+    action = fields.mapping("action", frozenset({"name", "params"}))
+    name = action.get("name")
+    if name not in ACTIONS:
+        raise fields.error(f"'action.name' must be one of {', '.join(ACTIONS)}, not {name!r}", "action", "name")
+    params = action.get("params") or []
+    if not isinstance(params, list):
+        raise fields.error("'action.params' must be a list of strings", "action", "params")
+    params = [fields.scalar_str(p, "action", "params", i) for i, p in enumerate(params)]
+    if name == "remove":
+        return ""
+    if name == "replace" and params:
+        return params[0]
+    return None
+
+
+def _doc(fields: RuleFields, message: str) -> RuleDoc:
+    link = fields.string("link", "")
+    if not fields.has("doc"):
+        what = fields.string("description", "") or format_message(message, "…", "…").strip()
+        return RuleDoc(what=what, link=link)
+    doc = fields.mapping("doc", frozenset({"what", "why", "fix"}))
+    values = {}
+    for key in ("what", "why", "fix"):
+        value = doc.get(key, "")
+        if not isinstance(value, str):
+            raise fields.error(f"'doc.{key}' must be a string", "doc", key)
+        values[key] = " ".join(value.split())
+    if not values["what"]:
+        raise fields.error("'doc' needs 'what': what the rule flags", "doc")
+    return RuleDoc(what=values["what"], why=values["why"], fix=values["fix"], link=link)
+
+
+def _examples(fields: RuleFields) -> Examples:
+    if not fields.has("examples"):
+        return Examples()
+    ex = fields.mapping("examples", frozenset({"flag", "pass"}))
+    lists = {}
+    for key in ("flag", "pass"):
+        items = ex.get(key) or []
+        if not isinstance(items, list):
+            raise fields.error(f"'examples.{key}' must be a list of strings", "examples", key)
+        lists[key] = tuple(fields.scalar_str(item, "examples", key, i) for i, item in enumerate(items))
+    return Examples(flag=lists["flag"], pass_=lists["pass"])

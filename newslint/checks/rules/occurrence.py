@@ -1,0 +1,62 @@
+"""``extends: occurrence``: too many (``max``) or too few (``min``) matches of ``token`` per unit.
+
+The unit follows the scope: a segment, a sentence (``sentence``), or the whole document
+(``summary``, ``raw``). Too many is reported at the first match past ``max``; too few at
+the unit's first match, or at its start when there is none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint.checks.base import Hit
+from newslint.checks.rules.fields import RuleFields
+from newslint.checks.rules.matcher import Matcher
+from newslint.checks.rules.messages import format_message
+from newslint.checks.rules.patterns import Pattern
+from newslint.checks.rules.scopes import Scope
+from newslint.checks.rules.view import ScopeView
+
+KEYS = frozenset({"token", "max", "min", "ignorecase"})
+
+
+@dataclass(frozen=True)
+class Occurrence(Matcher):
+    pattern: Pattern
+    max: int
+    min: int
+
+    @property
+    def trigger(self) -> Pattern | None:
+        # Without a minimum, a unit with no match can never break the rule.
+        return self.pattern if self.min == 0 else None
+
+    def run(self, view: ScopeView) -> list[Hit]:
+        per_unit: dict[object, list[tuple[int, int, int]]] = {}
+        for k, s, e, m in view.matches(self.pattern):
+            if m.group().strip():
+                per_unit.setdefault(view.unit_key(k, s), []).append((k, s, e))
+        hits = []
+        if self.max:
+            for found in per_unit.values():
+                if len(found) > self.max:
+                    k, s, e = found[self.max]
+                    hits.append(self._hit(view, k, s, e, len(found)))
+        if self.min:
+            for key, k, start, _ in view.units():
+                found = per_unit.get(key, [])
+                if len(found) < self.min:
+                    k, s, e = found[0] if found else (k, start, start)
+                    hits.append(self._hit(view, k, s, e, len(found)))
+        return hits
+
+    def _hit(self, view: ScopeView, k: int, s: int, e: int, count: int) -> Hit:
+        return Hit(self.rule_id, view.segments[k], s, e, format_message(self.message, count))
+
+
+def build(fields: RuleFields, message: str, scope: Scope) -> Occurrence:
+    token = fields.string("token")
+    maximum, minimum = fields.count("max"), fields.count("min")
+    if not maximum and not minimum:
+        raise fields.error("an occurrence rule needs 'max' or 'min' above 0")
+    regex = ("(?i)" if fields.flag("ignorecase") else "") + f"(?:{token})"
+    return Occurrence(fields.rule_id, message, scope, fields.pattern(regex, "token"), maximum, minimum)

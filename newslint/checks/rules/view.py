@@ -1,0 +1,113 @@
+"""The text one scope selects in one document, joined so a rule scans it in one call.
+
+Segments are joined with a line break: ``^``, ``$`` (multi-line) and ``\\b`` behave at a
+join exactly as at a segment's edges, and ``.`` cannot cross one. A match that does reach
+across a join (``\\s+``, a negated class) sends that rule back to one segment at a time,
+so results never depend on the joining.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any, Iterator
+
+from newslint.checks.rules.patterns import Pattern
+from newslint.checks.rules.scopes import Scope, Unit
+from newslint.checks.rules.sentences import sentence_starts
+from newslint.documents.model import Document
+
+SEPARATOR = "\n"
+
+# A match located in the view: (text number, start, end, match object).
+Located = tuple[int, int, int, Any]
+
+
+class ScopeView:
+    __slots__ = ("unit", "segments", "texts", "starts", "text", "_sentences")
+
+    def __init__(self, doc: Document, scope: Scope):
+        self.unit = scope.unit
+        if scope.unit is Unit.RAW:
+            self.segments: list[int | None] = [None]
+            self.texts: list[str] = [doc.text]
+        else:
+            picked = [s for s in doc.segments if s.kind in scope.kinds]
+            self.segments = [s.index for s in picked]
+            self.texts = [s.text for s in picked]
+        self.starts: list[int] = []
+        at = 0
+        for t in self.texts:
+            self.starts.append(at)
+            at += len(t) + len(SEPARATOR)
+        self.text = SEPARATOR.join(self.texts)
+        self._sentences: dict[int, list[int]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+    def segment(self, k: int) -> int | None:
+        """The document segment index of text ``k`` (None: the file text)."""
+        return self.segments[k]
+
+    def matches(self, pattern: Pattern) -> list[Located]:
+        """Every match of ``pattern`` in each selected text, with offsets local to that text."""
+        if len(self.texts) > 1 and pattern.linear and not pattern.whole_text:
+            joined = self._joined_matches(pattern)
+            if joined is not None:
+                return self._within_sentences(joined)
+        out: list[Located] = []
+        for k, t in enumerate(self.texts):
+            out.extend((k, m.start(), m.end(), m) for m in pattern.finditer(t))
+        return self._within_sentences(out)
+
+    def _joined_matches(self, pattern: Pattern) -> list[Located] | None:
+        out: list[Located] = []
+        starts, texts = self.starts, self.texts
+        k = 0
+        for m in pattern.finditer(self.text):
+            s, e = m.span()
+            if s >= starts[k] + len(texts[k]):
+                k = bisect.bisect_right(starts, s) - 1
+            base = starts[k]
+            if e > base + len(texts[k]):
+                return None          # reached across a join
+            out.append((k, s - base, e - base, m))
+        return out
+
+    def _within_sentences(self, found: list[Located]) -> list[Located]:
+        if self.unit is not Unit.SENTENCE or not found:
+            return found
+        kept = []
+        for item in found:
+            k, s, e, _ = item
+            starts = self.sentence_starts(k)
+            i = bisect.bisect_right(starts, s)
+            if i >= len(starts) or starts[i] >= e:
+                kept.append(item)
+        return kept
+
+    def sentence_starts(self, k: int) -> list[int]:
+        found = self._sentences.get(k)
+        if found is None:
+            found = self._sentences[k] = sentence_starts(self.texts[k])
+        return found
+
+    def unit_key(self, k: int, start: int) -> Any:
+        """Which counting unit a position belongs to (segment, sentence, or the whole view)."""
+        if self.unit is Unit.SEGMENT:
+            return k
+        if self.unit is Unit.SENTENCE:
+            return k, bisect.bisect_right(self.sentence_starts(k), start) - 1
+        return 0
+
+    def units(self) -> Iterator[tuple[Any, int, int, int]]:
+        """Every counting unit as (key, text number, start, end); a whole view is its first text."""
+        if self.unit in (Unit.SEGMENT, Unit.RAW) or (self.unit is Unit.DOCUMENT and len(self.texts) == 1):
+            for k, t in enumerate(self.texts):
+                yield (k if self.unit is Unit.SEGMENT else 0), k, 0, len(t)
+        elif self.unit is Unit.SENTENCE:
+            for k, t in enumerate(self.texts):
+                starts = self.sentence_starts(k)
+                for i, s in enumerate(starts):
+                    yield (k, i), k, s, (starts[i + 1] if i + 1 < len(starts) else len(t))
+        elif self.texts:
+            yield 0, 0, 0, len(self.texts[0])
