@@ -1,0 +1,360 @@
+"""The local LanguageTool daemon: start, reuse, stop, status.
+
+One daemon per data folder, bound to 127.0.0.1 on a free port. Its state file
+(``<data dir>/languagetool/run/server.json``) records pid, port, version, config hash
+and start time; a file lock keeps parallel processes from starting two. Clients touch
+``run/last-used`` on every request; a detached watcher
+(``python -m newslint.languagetool.watchdog``) stops the JVM after ``idle_timeout``
+seconds without requests, or when the process that owns the daemon exits.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterator
+
+from newslint.errors import LanguageToolUnavailable
+from newslint.languagetool.custom_rules import rules_digest, shipped_rule_files, write_classpath_folder
+from newslint.languagetool.http import HttpClient
+from newslint.languagetool.install import Installation, find_installation
+from newslint.languagetool.java import find_java
+from newslint.languagetool.paths import LanguageToolHome
+from newslint.languagetool.process import command_line, pid_alive, terminate
+
+SERVER_CLASS = "org.languagetool.server.HTTPServer"
+WATCHDOG_MODULE = "newslint.languagetool.watchdog"
+# Longest annotated text one request may carry; the client splits documents under it.
+MAX_TEXT_LENGTH = 50_000
+MAX_CHECK_MILLIS = 120_000
+WARM_UP_TEXT = "This sentence warm up the rules and dictionarys of LanguageTool."
+
+
+class ServerStartError(LanguageToolUnavailable):
+    """The JVM exited or did not answer while starting."""
+
+
+@dataclass(frozen=True)
+class ServerState:
+    pid: int
+    port: int
+    version: str
+    config_hash: str
+    started_at: float
+    autostarted: bool = False
+    idle_timeout: int = 0            # 0: runs until stopped
+    watcher_pid: int | None = None
+    owner_pid: int | None = None     # the watcher stops the daemon when this process exits
+    threads: int = 1
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def server_threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def server_properties(threads: int) -> str:
+    return "\n".join([
+        f"maxTextLength={MAX_TEXT_LENGTH}",
+        f"maxCheckTimeMillis={MAX_CHECK_MILLIS}",
+        "cacheSize=1000",
+        "pipelineCaching=true",
+        # Prewarming builds pipelines for preferredLanguages; left empty, LanguageTool
+        # prewarms a fixed list (de-DE, fr, ...) whose modules are not installed and exits.
+        "pipelinePrewarming=true",
+        "preferredLanguages=en-US",
+        f"maxCheckThreads={threads}",
+        "",
+    ])
+
+
+@dataclass(frozen=True)
+class LaunchPlan:
+    """Everything a start needs, and the hash that says whether a running daemon matches it."""
+
+    installation: Installation
+    properties: str
+    rule_files: dict
+    config_hash: str
+    threads: int
+
+    @classmethod
+    def build(cls, home: LanguageToolHome) -> "LaunchPlan":
+        inst = find_installation(home)
+        threads = server_threads()
+        props = server_properties(threads)
+        rules = shipped_rule_files()
+        h = hashlib.sha256(json.dumps([inst.version, list(inst.classpath), props, rules_digest(rules)]).encode())
+        return cls(inst, props, rules, h.hexdigest()[:16], threads)
+
+
+# -- state ----------------------------------------------------------------------------
+
+def read_state(home: LanguageToolHome) -> ServerState | None:
+    try:
+        data = json.loads(home.state_file.read_text("utf-8"))
+        return ServerState(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_state(home: LanguageToolHome, state: ServerState) -> None:
+    tmp = home.state_file.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(state), indent=1), "utf-8")
+    os.replace(tmp, home.state_file)
+
+
+def remove_state(home: LanguageToolHome, pid: int | None = None) -> None:
+    """Remove the state file (only if it still names ``pid``, when given)."""
+    state = read_state(home)
+    if pid is not None and state is not None and state.pid != pid:
+        return
+    with contextlib.suppress(FileNotFoundError):
+        home.state_file.unlink()
+
+
+def is_our_server(pid: int, port: int) -> bool:
+    """True when ``pid`` is alive and is the LanguageTool server on ``port`` (not a reused pid)."""
+    if not pid_alive(pid):
+        return False
+    cmd = command_line(pid)
+    return SERVER_CLASS in cmd and f"--port {port}" in cmd
+
+
+def running_server(home: LanguageToolHome) -> ServerState | None:
+    """The live daemon's state, or None (a stale state file is removed)."""
+    state = read_state(home)
+    if state is None:
+        return None
+    if is_our_server(state.pid, state.port):
+        return state
+    remove_state(home, state.pid)
+    return None
+
+
+def touch_last_used(home: LanguageToolHome) -> None:
+    path = home.run_dir / "last-used"
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+
+
+def last_used(home: LanguageToolHome) -> float:
+    try:
+        return (home.run_dir / "last-used").stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@contextlib.contextmanager
+def _server_lock(home: LanguageToolHome) -> Iterator[None]:
+    home.run_dir.mkdir(parents=True, exist_ok=True)
+    with open(home.server_lock, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# -- start ----------------------------------------------------------------------------
+
+def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
+                  autostart: bool = True, owner_pid: int | None = None) -> ServerState:
+    """The running daemon if it matches the current install and rules; else start one.
+
+    With ``autostart`` False and no daemon running, raises LanguageToolUnavailable naming
+    the command that starts one.
+    """
+    plan = LaunchPlan.build(home)
+    state = running_server(home)
+    if state is not None and state.config_hash == plan.config_hash:
+        return state
+    if not autostart and state is None:
+        raise LanguageToolUnavailable(
+            "no LanguageTool server is running and autostart is off; run `newslint languagetool start`")
+    with _server_lock(home):
+        state = running_server(home)
+        if state is not None and state.config_hash == plan.config_hash:
+            return state
+        if state is not None:
+            _stop_locked(home, state)
+        return _start_locked(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid)
+
+
+def start_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
+                 owner_pid: int | None = None, timeout: float = 180.0) -> ServerState:
+    """Start the daemon (or return the one running with the same configuration)."""
+    plan = LaunchPlan.build(home)
+    with _server_lock(home):
+        state = running_server(home)
+        if state is not None and state.config_hash == plan.config_hash:
+            return state
+        if state is not None:
+            _stop_locked(home, state)
+        return _start_locked(home, plan, memory, idle_timeout, autostarted=False,
+                             owner_pid=owner_pid, timeout=timeout)
+
+
+def restart_server(home: LanguageToolHome, dead_pid: int, memory: str = "1g", idle_timeout: int = 0,
+                   owner_pid: int | None = None) -> ServerState:
+    """Replace the daemon ``dead_pid`` (it stopped answering); a daemon someone else already
+    restarted is returned as is."""
+    plan = LaunchPlan.build(home)
+    with _server_lock(home):
+        state = running_server(home)
+        if state is not None and state.pid != dead_pid:
+            return state
+        if state is not None:
+            _stop_locked(home, state)
+        return _start_locked(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def java_command(java: str, plan: LaunchPlan, classes_dir: Path, properties: Path, port: int,
+                 memory: str) -> list[str]:
+    classpath = os.pathsep.join([str(classes_dir), *plan.installation.classpath])
+    return [java, f"-Xmx{memory}", "-cp", classpath, SERVER_CLASS,
+            "--port", str(port), "--config", str(properties)]
+
+
+def _start_locked(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_timeout: int,
+                  autostarted: bool, owner_pid: int | None, timeout: float = 180.0) -> ServerState:
+    java = find_java().executable
+    run = home.run_dir
+    classes_dir = run / "classes"
+    write_classpath_folder(classes_dir, plan.rule_files)
+    properties = run / "server.properties"
+    properties.write_text(plan.properties, "utf-8")
+    last_error: ServerStartError | None = None
+    for _attempt in range(3):          # a port taken between probe and bind: try another
+        port = free_port()
+        try:
+            pid = _launch_and_warm(java_command(java, plan, classes_dir, properties, port, memory),
+                                   run / "server.log", port, timeout)
+        except _PortTaken as exc:
+            last_error = ServerStartError(str(exc))
+            continue
+        touch_last_used(home)
+        state = ServerState(pid=pid, port=port, version=plan.installation.version,
+                            config_hash=plan.config_hash, started_at=time.time(),
+                            autostarted=autostarted, idle_timeout=idle_timeout,
+                            owner_pid=owner_pid, threads=plan.threads)
+        if idle_timeout > 0 or owner_pid is not None:
+            state = ServerState(**{**asdict(state), "watcher_pid": _spawn_watcher(home, state)})
+        _write_state(home, state)
+        return state
+    raise last_error or ServerStartError("LanguageTool could not find a free port")
+
+
+class _PortTaken(Exception):
+    pass
+
+
+def _launch_and_warm(cmd: list[str], log_path: Path, port: int, timeout: float) -> int:
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True, close_fds=True)
+    url = f"http://127.0.0.1:{port}"
+    client = HttpClient(use_proxies=False)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            if proc.poll() is not None:
+                tail = _log_tail(log_path)
+                if "Address already in use" in tail or "BindException" in tail:
+                    raise _PortTaken(f"port {port} was taken")
+                raise ServerStartError(
+                    f"LanguageTool exited while starting (exit {proc.returncode}); see {log_path}:\n{tail}")
+            if _listening(port):
+                break
+            if time.monotonic() > deadline:
+                raise ServerStartError(f"LanguageTool did not listen on port {port} within {timeout:g} s; "
+                                       f"see {log_path}")
+            time.sleep(0.1)
+        # The first check loads rules and dictionaries; answer it before calling the server ready.
+        remaining = max(5.0, deadline - time.monotonic())
+        try:
+            client.request_json(url, "/v2/check", {"language": "en-US", "text": WARM_UP_TEXT}, remaining)
+        except LanguageToolUnavailable as exc:
+            raise ServerStartError(f"LanguageTool started but failed its warm-up check ({exc}); "
+                                   f"see {log_path}") from exc
+    except BaseException:
+        if proc.poll() is None:
+            terminate(proc.pid)
+        proc.wait()
+        raise
+    return proc.pid
+
+
+def _listening(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _log_tail(path: Path, lines: int = 12) -> str:
+    try:
+        text = path.read_text("utf-8", "replace")
+    except OSError:
+        return ""
+    return "\n".join("  " + ln for ln in text.strip().splitlines()[-lines:])
+
+
+def _spawn_watcher(home: LanguageToolHome, state: ServerState) -> int:
+    cmd = [sys.executable, "-m", WATCHDOG_MODULE, "--data-dir", str(home.data_dir),
+           "--pid", str(state.pid), "--port", str(state.port), "--idle-timeout", str(state.idle_timeout)]
+    if state.owner_pid is not None:
+        cmd += ["--owner-pid", str(state.owner_pid)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    return proc.pid
+
+
+# -- stop -----------------------------------------------------------------------------
+
+def stop_server(home: LanguageToolHome) -> ServerState | None:
+    """Stop the daemon and its watcher; returns the state it had, or None if none ran."""
+    with _server_lock(home):
+        state = read_state(home)
+        if state is None:
+            return None
+        _stop_locked(home, state)
+        return state
+
+
+def _stop_locked(home: LanguageToolHome, state: ServerState, stop_watcher: bool = True) -> None:
+    if stop_watcher and state.watcher_pid and pid_alive(state.watcher_pid) \
+            and WATCHDOG_MODULE in command_line(state.watcher_pid):
+        terminate(state.watcher_pid, grace=5)
+    if is_our_server(state.pid, state.port):
+        terminate(state.pid)
+    remove_state(home, state.pid)
+
+
+def stop_idle_server(home: LanguageToolHome, pid: int) -> None:
+    """Used by the watcher: stop daemon ``pid`` if the state still names it (never itself)."""
+    with _server_lock(home):
+        state = read_state(home)
+        if state is not None and state.pid == pid:
+            _stop_locked(home, state, stop_watcher=False)
+        elif pid_alive(pid) and SERVER_CLASS in command_line(pid):
+            terminate(pid)

@@ -1,0 +1,320 @@
+"""The LanguageTool stage: a document's prose in, ``lt.*`` hits out.
+
+:class:`LanguageToolStage` batches a document's segments into annotated-text requests
+under the server's text limit, answers what it can from the cache, sends the rest
+concurrently (up to the server's check threads), and maps every match back to a
+segment offset. It talks to the URLs it is given (``--languagetool-url``,
+``NEWSLINT_LANGUAGETOOL_URL``, config ``languagetool.url``, in that order) or to
+newslint's own daemon, started on demand when ``autostart`` is on and restarted once
+if it dies mid-run. A check that did not happen raises; it never returns ``[]``.
+
+The stage holds no module-level state and pickles without its connections, so it can
+be built in, or shipped to, any worker process.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Pattern, Sequence
+
+from newslint.checks.base import Hit
+from newslint.config.model import LanguageToolSettings
+from newslint.documents.model import Document
+from newslint.errors import LanguageToolError, LanguageToolUnavailable
+from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces
+from newslint.languagetool.cache import MatchCache, cache_key, cache_path
+from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
+from newslint.languagetool.http import ServerUnreachable
+from newslint.languagetool.paths import LanguageToolHome
+from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
+                                            rule_info_for_finding, severity_for)
+from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
+                                          restart_server, touch_last_used)
+
+URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
+# Text limit per request for user-given servers (their own limit is not known).
+REMOTE_MAX_TEXT_LENGTH = 20_000
+REMOTE_THREADS_PER_URL = 2
+SPELLING_CATEGORY = "TYPOS"
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    use_cache: bool = True
+    urls: tuple[str, ...] = ()          # overrides the environment and the config
+    data_dir: str | None = None         # None: NEWSLINT_DATA_DIR or the user data folder
+    cache_dir: str | None = None        # None: NEWSLINT_CACHE_DIR or the user cache folder
+    timeout: float = 120.0              # seconds per request
+    owner_pid: int | None = None        # an autostarted daemon also stops when this process exits
+
+
+def urls_from_env(env: dict | None = None) -> tuple[str, ...]:
+    value = (os.environ if env is None else env).get(URL_ENV, "")
+    return tuple(u for u in re.split(r"[\s,]+", value) if u)
+
+
+def request_params(settings: LanguageToolSettings) -> dict[str, str]:
+    """The form fields a check sends besides the text (also what the cache keys on)."""
+    form = {"language": settings.language}
+    for field, ids in (("enabledRules", settings.enabled_rules), ("disabledRules", settings.disabled_rules),
+                       ("enabledCategories", settings.enabled_categories),
+                       ("disabledCategories", settings.disabled_categories)):
+        if ids:
+            form[field] = ",".join(lt_rule_id(i) for i in ids)
+    if settings.picky:
+        form["level"] = "picky"
+    return form
+
+
+def params_hash(form: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(form, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def keep_match_fields(match: dict) -> dict:
+    """What the stage reads from a match (what the cache stores)."""
+    rule = match.get("rule") or {}
+    return {
+        "offset": match.get("offset", 0),
+        "length": match.get("length", 0),
+        "message": match.get("message", ""),
+        "replacements": [r.get("value", "") for r in (match.get("replacements") or [])[:5]],
+        "rule": rule.get("id", "UNKNOWN"),
+        "category": (rule.get("category") or {}).get("id", ""),
+    }
+
+
+def vocabulary(words: Sequence[str]) -> tuple[Pattern[str], ...]:
+    """Vale-style accepted vocabulary: each entry a case-sensitive regex for a whole word."""
+    out = []
+    for word in words:
+        try:
+            out.append(re.compile(word))
+        except re.error:
+            out.append(re.compile(re.escape(word)))
+    return tuple(out)
+
+
+def is_accepted(text: str, vocab: Sequence[Pattern[str]]) -> bool:
+    candidates = {text}
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            candidates.add(text[: -len(suffix)])
+    return any(p.fullmatch(c) for p in vocab for c in candidates)
+
+
+@dataclass
+class _Connection:
+    """How this process reaches LanguageTool right now."""
+
+    client: LanguageToolClient
+    identity: str                 # keys the cache: version (+ rules of newslint's daemon)
+    max_length: int
+    threads: int
+    daemon_pid: int | None = None  # newslint's own daemon, which may be restarted
+
+
+class LanguageToolStage:
+    def __init__(self, settings: LanguageToolSettings | None = None, options: StageOptions | None = None):
+        self.settings = settings or LanguageToolSettings()
+        self.options = options or StageOptions()
+        self._lock = threading.Lock()
+        self._conn: _Connection | None = None
+        self._local_identity: str | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._cache: MatchCache | None = None
+        self._vocab: dict[tuple[str, ...], tuple[Pattern[str], ...]] = {}
+        self.requests_sent = 0     # HTTP check requests this stage made (cache misses)
+
+    @classmethod
+    def from_options(cls, urls: Sequence[str] = (), use_cache: bool = True,
+                     settings: LanguageToolSettings | None = None, **options) -> "LanguageToolStage":
+        return cls(settings, StageOptions(use_cache=use_cache, urls=tuple(urls), **options))
+
+    # Workers get a fresh stage: connections, threads and the cache handle stay behind.
+    def __getstate__(self) -> dict:
+        return {"settings": self.settings, "options": self.options}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["settings"], state["options"])
+
+    # -- where the server is ----------------------------------------------------------
+
+    @property
+    def home(self) -> LanguageToolHome:
+        return LanguageToolHome.from_env(self.options.data_dir)
+
+    def user_urls(self, settings: LanguageToolSettings) -> tuple[str, ...]:
+        return self.options.urls or urls_from_env() or tuple(settings.urls)
+
+    def prepare(self, settings: LanguageToolSettings | None = None) -> None:
+        """Make sure a server answers (starting newslint's daemon if needed)."""
+        self._connection(settings or self.settings)
+
+    def _connection(self, settings: LanguageToolSettings) -> _Connection:
+        with self._lock:
+            if self._conn is None:
+                self._conn = self._connect(settings)
+            return self._conn
+
+    def _connect(self, settings: LanguageToolSettings) -> _Connection:
+        urls = self.user_urls(settings)
+        if urls:
+            client = LanguageToolClient(ServerPool(urls), self.options.timeout)
+            version = client.software_version()
+            identity = "remote:" + version + ":" + ",".join(sorted(normalize_url(u) for u in urls))
+            return _Connection(client, identity, REMOTE_MAX_TEXT_LENGTH, REMOTE_THREADS_PER_URL * len(urls))
+        home = self.home
+        state = ensure_server(home, settings.memory, settings.idle_timeout, settings.autostart,
+                              self.options.owner_pid)
+        return self._daemon_connection(home, state)
+
+    def _daemon_connection(self, home: LanguageToolHome, state) -> _Connection:
+        client = LanguageToolClient(ServerPool([state.url]), self.options.timeout, use_proxies=False,
+                                    on_request=lambda: touch_last_used(home))
+        return _Connection(client, f"local:{state.version}:{state.config_hash}", MAX_TEXT_LENGTH,
+                           state.threads, state.pid)
+
+    def _identity_without_server(self, settings: LanguageToolSettings) -> tuple[str, int] | None:
+        """Cache identity and text limit of newslint's daemon, known without starting it."""
+        if self.user_urls(settings):
+            return None
+        if self._local_identity is None:
+            plan = LaunchPlan.build(self.home)
+            self._local_identity = f"local:{plan.installation.version}:{plan.config_hash}"
+        return self._local_identity, MAX_TEXT_LENGTH
+
+    def _recover(self, dead: _Connection, settings: LanguageToolSettings, reason: str) -> _Connection:
+        """Restart newslint's daemon once after it stopped answering."""
+        with self._lock:
+            if self._conn is not dead and self._conn is not None:
+                return self._conn            # another thread already restarted it
+            if dead.daemon_pid is None:
+                raise LanguageToolUnavailable(reason)
+            if not settings.autostart:
+                raise LanguageToolUnavailable(
+                    f"{reason}; autostart is off, so run `newslint languagetool start` and try again")
+            home = self.home
+            try:
+                state = restart_server(home, dead.daemon_pid, settings.memory, settings.idle_timeout,
+                                       self.options.owner_pid)
+            except ServerStartError as exc:
+                raise LanguageToolUnavailable(f"{reason}; restarting it failed: {exc}") from exc
+            self._conn = self._daemon_connection(home, state)
+            return self._conn
+
+    # -- checking ---------------------------------------------------------------------
+
+    def _match_cache(self) -> MatchCache | None:
+        if not self.options.use_cache:
+            return None
+        if self._cache is None:
+            self._cache = MatchCache(cache_path(self.options.cache_dir))
+        return self._cache
+
+    def _pool(self, threads: int) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=max(1, threads),
+                                                    thread_name_prefix="newslint-lt")
+            return self._executor
+
+    def check(self, doc: Document, settings: LanguageToolSettings | None = None,
+              vocab_accept: Sequence[str] = ()) -> list[Hit]:
+        settings = settings or self.settings
+        params = request_params(settings)
+        known = self._identity_without_server(settings) if self.options.use_cache else None
+        conn = None if known else self._connection(settings)
+        identity, max_length = known or (conn.identity, conn.max_length)
+        batches = [AnnotatedText(b) for b in batch_pieces(document_pieces(doc, max_length), max_length)]
+        if not batches:
+            return []
+        cache = self._match_cache()
+        settings_key = params_hash(params)
+        results: list[list[dict] | None] = []
+        keys: list[str] = []
+        for batch in batches:
+            key = cache_key(identity, settings.language, settings_key, batch.data())
+            keys.append(key)
+            results.append(cache.get(key) if cache else None)
+        missing = [i for i, r in enumerate(results) if r is None]
+        if missing:
+            conn = conn or self._connection(settings)
+            forms = {i: {**params, "data": batches[i].data()} for i in missing}
+            if len(missing) == 1:
+                answers = {missing[0]: self._send(conn, settings, forms[missing[0]])}
+            else:
+                pool = self._pool(conn.threads)
+                futures: dict[int, Future] = {i: pool.submit(self._send, conn, settings, forms[i]) for i in missing}
+                answers = {i: f.result() for i, f in futures.items()}
+            for i, matches in answers.items():
+                results[i] = matches
+                if cache:
+                    cache.put(keys[i], matches)
+        vocab = self._vocabulary(vocab_accept)
+        hits: list[Hit] = []
+        for batch, matches in zip(batches, results):
+            hits.extend(self._hits(doc, batch, matches or [], vocab))
+        hits.sort(key=lambda h: (h.segment, h.start, h.end, h.rule))
+        return hits
+
+    def _send(self, conn: _Connection, settings: LanguageToolSettings, form: dict[str, str]) -> list[dict]:
+        try:
+            answer = self._post(conn, form)
+        except ServerUnreachable as exc:
+            if conn.daemon_pid is None:
+                raise
+            conn = self._recover(conn, settings, f"LanguageTool stopped answering ({exc.reason})")
+            try:
+                answer = self._post(conn, form)
+            except ServerUnreachable as again:
+                raise LanguageToolUnavailable(
+                    f"LanguageTool stopped answering ({exc.reason}) and failed again after a restart "
+                    f"({again.reason}); see {self.home.run_dir / 'server.log'}") from again
+        matches = answer.get("matches")
+        if not isinstance(matches, list):
+            raise LanguageToolError("LanguageTool's answer has no list of matches")
+        return [keep_match_fields(m) for m in matches]
+
+    def _post(self, conn: _Connection, form: dict[str, str]) -> dict:
+        with self._lock:
+            self.requests_sent += 1
+        return conn.client.check(form)
+
+    def _vocabulary(self, words: Sequence[str]) -> tuple[Pattern[str], ...]:
+        key = tuple(words)
+        found = self._vocab.get(key)
+        if found is None:
+            found = self._vocab[key] = vocabulary(key)
+        return found
+
+    def _hits(self, doc: Document, batch: AnnotatedText, matches: list[dict],
+              vocab: Sequence[Pattern[str]]) -> list[Hit]:
+        out: list[Hit] = []
+        for m in matches:
+            where = batch.locate(m["offset"], m["length"])
+            if where is None:
+                continue
+            if vocab and m["category"] == SPELLING_CATEGORY:
+                if is_accepted(doc.segments[where.segment].text[where.start:where.end], vocab):
+                    continue
+            category = category_for(m["rule"], m["category"])
+            out.append(Hit(
+                rule=rule_id(m["rule"]), segment=where.segment, start=where.start, end=where.end,
+                message=m["message"], replacement=m["replacements"][0] if m["replacements"] else None,
+                category=category, severity=severity_for(category)))
+        return out
+
+    def close(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=False)
+                self._executor = None
+            if self._cache is not None:
+                self._cache.close()
+                self._cache = None
+            self._conn = None
