@@ -9,6 +9,7 @@ import click
 
 from newslint import __version__
 from newslint.findings import Severity
+from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -49,8 +50,9 @@ def cli() -> None:
 @click.option("--stdin-filename", help="Name for text read from '-' (decides format and config).")
 @click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only.")
+@scope_options
 def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
-          stdin_filename, jobs, quiet) -> int:
+          stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter, LintOptions
     from newslint.errors import ConfigError
@@ -71,8 +73,13 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
     except ConfigError as exc:
         click.echo(f"{exc}", err=True)
         return EXIT_ERROR
+    from newslint.workflows.scope import lint_scoped
+
+    paths, scope = resolve_scope(paths, diff_ref, diff_file, baseline_path, shard)
     paths = paths or (".",)
-    if "-" in paths:
+    if scope is not None:
+        report = lint_scoped(linter, paths, scope)
+    elif "-" in paths:
         report = Report()
         for path in paths:
             report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
@@ -168,9 +175,11 @@ def _rulebook(config_path: str | None):
 def _register_optional_groups() -> None:
     """Command groups that live beside their stage."""
     from newslint.languagetool.cli import cache_group, languagetool_group
+    from newslint.workflows.cli import baseline_group
 
     cli.add_command(languagetool_group, "languagetool")
     cli.add_command(cache_group, "cache")
+    cli.add_command(baseline_group, "baseline")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
