@@ -4,6 +4,7 @@ from __future__ import annotations
 from newslint.checks.base import Check
 from newslint.checks.news.attribution import AttributionCheck
 from newslint.checks.news.chrome_structure import ChromeStructureCheck
+from newslint.checks.news.fragment import FragmentCheck
 
 
 def builtin_checks() -> tuple[Check, ...]:
@@ -11,4 +12,5 @@ def builtin_checks() -> tuple[Check, ...]:
     checks: list[Check] = []
     checks.append(ChromeStructureCheck())
     checks.append(AttributionCheck())
+    checks.append(FragmentCheck())
     return tuple(checks)
