@@ -1,11 +1,16 @@
 """Click command groups: ``newslint languagetool …`` and ``newslint cache …``."""
 from __future__ import annotations
 
+import time
+
 import click
 
+from newslint.config.model import LanguageToolSettings
 from newslint.errors import LanguageToolError
-from newslint.languagetool.install import SOURCES, install
+from newslint.languagetool.cache import MatchCache, cache_path
+from newslint.languagetool.install import SOURCES, find_installation, install
 from newslint.languagetool.paths import LanguageToolHome
+from newslint.languagetool.server import last_used, running_server, start_server, stop_server
 
 
 def _fail(exc: Exception) -> None:
@@ -33,3 +38,79 @@ def install_command(source: str, path: str | None, force: bool) -> None:
     except LanguageToolError as exc:
         _fail(exc)
     click.echo(f"LanguageTool {inst.version} ({inst.source}) ready: {inst.root}")
+
+
+def _uptime(seconds: float) -> str:
+    seconds = int(max(0, seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}h{minutes:02d}m{secs:02d}s" if hours else f"{minutes}m{secs:02d}s"
+
+
+@languagetool_group.command("start")
+@click.option("--memory", default=LanguageToolSettings().memory, show_default=True,
+              help="Java heap limit (-Xmx), e.g. 1g, 1536m.")
+@click.option("--idle-timeout", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Stop after this many seconds without requests (0: run until `stop`).")
+def start_command(memory: str, idle_timeout: int) -> None:
+    """Start the LanguageTool daemon on 127.0.0.1 and wait until it has warmed up."""
+    home = LanguageToolHome.from_env()
+    running = running_server(home)
+    try:
+        state = start_server(home, memory=memory, idle_timeout=idle_timeout)
+    except LanguageToolError as exc:
+        _fail(exc)
+    verb = "already running" if running is not None and running.pid == state.pid else "started"
+    click.echo(f"LanguageTool {state.version} {verb} at {state.url} (pid {state.pid})")
+
+
+@languagetool_group.command("stop")
+def stop_command() -> None:
+    """Stop the LanguageTool daemon."""
+    state = stop_server(LanguageToolHome.from_env())
+    if state is None:
+        click.echo("LanguageTool is not running")
+    else:
+        click.echo(f"stopped LanguageTool {state.version} (pid {state.pid}, port {state.port})")
+
+
+@languagetool_group.command("status")
+def status_command() -> None:
+    """Show the daemon's version, address, pid and uptime (exit status 3 when it is not running)."""
+    home = LanguageToolHome.from_env()
+    try:
+        inst = find_installation(home)
+        click.echo(f"installed: LanguageTool {inst.version} ({inst.source}) in {inst.root}")
+    except LanguageToolError as exc:
+        click.echo(f"installed: no ({exc})")
+    state = running_server(home)
+    if state is None:
+        click.echo("server: not running")
+        raise SystemExit(3)
+    now = time.time()
+    idle = now - last_used(home)
+    click.echo(f"server: running, LanguageTool {state.version} at {state.url}, pid {state.pid}, "
+               f"up {_uptime(now - state.started_at)}, last used {_uptime(idle)} ago")
+    if state.idle_timeout:
+        click.echo(f"        stops after {state.idle_timeout} s without requests"
+                   + (" (autostarted)" if state.autostarted else ""))
+
+
+@click.group("cache")
+def cache_group() -> None:
+    """The cache of LanguageTool answers (NEWSLINT_CACHE_DIR overrides its folder)."""
+
+
+@cache_group.command("clear")
+def cache_clear_command() -> None:
+    """Delete every cached LanguageTool answer."""
+    path = cache_path()
+    if not path.exists():
+        click.echo(f"the cache is empty ({path} does not exist)")
+        return
+    cache = MatchCache(path)
+    try:
+        removed = cache.clear()
+    finally:
+        cache.close()
+    click.echo(f"removed {removed} cached LanguageTool answers from {path}")
