@@ -192,3 +192,18 @@ def test_suppression_comments_in_code_do_not_count():
                 "<!-- newslint-disable-next-line news.x -->\nTarget.\n")
     assert len(doc.suppressions) == 1
     assert doc.suppressions[0].first_line == doc.suppressions[0].last_line == 10
+
+
+def test_removed_inline_parts_leave_single_spaces():
+    doc = parse("x <!--\nnote\n--> y `code` z <https://x.org> end\n")
+    (para,) = doc.segments
+    assert para.text == "x y z end"
+    assert pos(doc, para, "end") == (3, 32)
+
+
+def test_nested_image_in_link_and_empty_documents():
+    doc = parse("[![Alt words](i.png)](/u) after\n")
+    assert [(str(s.kind), s.text) for s in doc.segments] == [("paragraph", "after"), ("caption", "Alt words")]
+    assert pos(doc, doc.segments[1], "words") == (1, 8)
+    assert parse("").segments == ()
+    assert parse("---\ntitle: x\n---\n").segments == ()

@@ -287,6 +287,7 @@ class _InlineWalker:
                 cursor = at + len(child.content)
                 if child.content.lower() in _BREAK_TAGS:
                     prose.add(" ", cmap.start(at), cmap.end(cursor), False)
+                prose.gap = True
             elif kind == "link_open" and child.markup == "autolink":
                 at = _find(src, "<", cursor)
                 cursor = _find(src, ">", at) + 1
