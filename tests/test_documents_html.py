@@ -1,7 +1,7 @@
 import lxml.html
 import pytest
 
-from newslint.documents import SegmentKind, parse_document
+from newslint.documents import parse_document
 from newslint.documents.html import decode_entity, scan
 
 ARTICLE = """\
