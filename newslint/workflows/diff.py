@@ -82,8 +82,9 @@ def parse_unified_diff(text: str, roots: Iterable[str]) -> ChangedLines:
         if line.startswith("diff --git "):
             in_git_block, target = True, None
         elif line.startswith("+++ ") and i > 0 and lines[i - 1].startswith("--- "):
-            name = _diff_path(line[4:])
-            target = None if name is None else _resolve(name, roots, in_git_block)
+            name, old = _diff_path(line[4:]), _diff_path(lines[i - 1][4:])
+            prefixed = in_git_block or (name or "").startswith("b/") and (old is None or old.startswith("a/"))
+            target = None if name is None else _resolve(name, roots, prefixed)
         elif line.startswith("@@ "):
             match = _HUNK.match(line)
             if match is None:
@@ -140,10 +141,12 @@ def _unquote(raw: str) -> str:
     return out.decode("utf-8", "surrogateescape")
 
 
-def _resolve(name: str, roots: list[str], git_block: bool) -> str:
-    first, _, rest = name.partition("/")
-    stripped = rest if rest and (name.startswith(_GIT_PREFIXES) if git_block else True) else None
-    candidates = [stripped, name] if git_block else [name, stripped]
+def _resolve(name: str, roots: list[str], prefixed: bool) -> str:
+    """The file a diff names: with its a/ b/ prefix dropped first when it has one, else as
+    written first; then whichever exists under a root."""
+    _, _, rest = name.partition("/")
+    stripped = rest if rest and (name.startswith(_GIT_PREFIXES) if prefixed else True) else None
+    candidates = [stripped, name] if prefixed else [name, stripped]
     candidates = [c for c in candidates if c]
     for root in roots:
         for candidate in candidates:
