@@ -9,6 +9,7 @@ import click
 
 from newslint import __version__
 from newslint.findings import Severity
+from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -51,8 +52,10 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only.")
 @scope_options
+@fix_options
 def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
-          stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard) -> int:
+          stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard, fix, unsafe_fixes,
+          dry_run) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter, LintOptions
     from newslint.errors import ConfigError
@@ -77,7 +80,13 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
 
     paths, scope = resolve_scope(paths, diff_ref, diff_file, baseline_path, shard)
     paths = paths or (".",)
-    if scope is not None:
+    fixing = fix_mode(fix, unsafe_fixes, dry_run)
+    if fixing is not None:
+        run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)
+        if fixing.dry_run:
+            return dry_run_exit_code(run, Severity.parse(fail_on))
+        report = run.report
+    elif scope is not None:
         report = lint_scoped(linter, paths, scope)
     elif "-" in paths:
         report = Report()
@@ -91,6 +100,14 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
     render = get_reporter(fmt or _default_format())
     render(report, stream, color=_use_color(stream), quiet=quiet)
     return report.exit_code(Severity.parse(fail_on))
+
+
+@cli.command()
+def lsp() -> int:
+    """Run the language server on stdin/stdout (Markdown, HTML and plain text)."""
+    from newslint.lsp.server import serve
+
+    return serve()
 
 
 def _lint_stdin(linter, stdin_filename: str | None):
