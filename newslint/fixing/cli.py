@@ -51,9 +51,8 @@ def run_fixes(linter: "Linter", paths: Sequence[str], mode: FixMode, narrowed: b
         raise click.UsageError("--fix applies to whole files: drop --diff, --diff-file, --baseline and --shard")
     run = fix_paths(linter, paths, unsafe=mode.unsafe, dry_run=mode.dry_run)
     if mode.dry_run:
-        out = click.get_text_stream("stdout")
         for diff in run.diffs:
-            out.write(diff)
+            click.echo(diff, nl=False)
         for error in run.report.errors:
             click.echo(f"{error}", err=True)
     if not quiet and run.files_fixed:
