@@ -1,0 +1,72 @@
+"""extends: capitalization: headline case by default, other units on request."""
+from __future__ import annotations
+
+import textwrap
+
+from newslint.checks.base import FixSafety
+from newslint.checks.rules import compile_rules, load_rule
+from newslint.documents import parse_document
+
+
+def hits(rule_yaml: str, text: str, fmt: str = "text"):
+    rule = load_rule(textwrap.dedent(rule_yaml), "Cap.yml", "Acme.Cap")
+    doc = parse_document(text, "a.md" if fmt == "markdown" else "a.txt", fmt)
+    return rule, [(doc.segments[h.segment].text[h.start:h.end], h.message, h.replacement)
+                  for h in compile_rules([rule]).check(doc, {"Acme.Cap"})]
+
+
+SENTENCE = """
+    extends: capitalization
+    message: "'%s' should be in sentence case: '%s'."
+    level: warning
+    match: $sentence
+    exceptions: [Senate]
+"""
+
+TITLE = """
+    extends: capitalization
+    message: "'%s' should be in title case."
+    match: $title
+    style: AP
+"""
+
+
+def test_sentence_case_headline():
+    rule, found = hits(SENTENCE, "Storm Forces Evacuations Along The Coast\n\nBody text Stays Alone.")
+    assert found == [("Storm Forces Evacuations Along The Coast",
+                      "'Storm Forces Evacuations Along The Coast' should be in sentence case: "
+                      "'Storm forces evacuations along the coast'.",
+                      "Storm forces evacuations along the coast")]
+    assert rule.info.fix_safety is FixSafety.UNSAFE
+
+
+def test_sentence_case_passes_acronyms_and_exceptions():
+    _, found = hits(SENTENCE, "Senate passes NATO funding bill\n\nText.")
+    assert found == []
+
+
+def test_ap_title_case():
+    _, found = hits(TITLE, "Storm forces evacuations along the coast\n\nText.")
+    assert [f[2] for f in found] == ["Storm Forces Evacuations Along the Coast"]
+    _, found = hits(TITLE, "Storm Forces Evacuations Along the Coast\n\nText.")
+    assert found == []
+
+
+def test_threshold_tolerates_a_proper_noun_or_two():
+    _, found = hits(SENTENCE, "Mayor says Springfield will rebuild the old bridge quickly\n\nText.")
+    assert found == []
+
+
+def test_upper_and_regex_matches():
+    upper = SENTENCE.replace("match: $sentence", "match: $upper").replace("exceptions: [Senate]", "scope: paragraph")
+    _, found = hits(upper, "Headline here\n\nALL CAPS HERE.\n\nNot caps.")
+    assert [f[0] for f in found] == ["Not caps."]
+    regex = upper.replace("match: $upper", "match: '^[A-Z]'")
+    _, found = hits(regex, "Headline here\n\nfine start? no.\n\nGood.")
+    assert [f[0] for f in found] == ["fine start? no."]
+
+
+def test_subheads_are_checked_too():
+    text = "# Storm forces evacuations\n\nBody.\n\n## What Happens Next For The Town\n\nMore body.\n"
+    _, found = hits(SENTENCE, text, fmt="markdown")
+    assert [f[0] for f in found] == ["What Happens Next For The Town"]

@@ -1,0 +1,37 @@
+"""extends: consistency: one spelling per document."""
+from __future__ import annotations
+
+import textwrap
+
+from newslint.checks.rules import compile_rules, load_rule
+from newslint.documents import parse_document
+
+SPELLING = """
+    extends: consistency
+    message: "Inconsistent spelling of '%s'."
+    level: warning
+    ignorecase: true
+    either:
+      advisor: adviser
+      'judgment': 'judgement'
+"""
+
+
+def hits(rule_yaml: str, text: str):
+    rule = load_rule(textwrap.dedent(rule_yaml), "Cons.yml", "Acme.Cons")
+    doc = parse_document(text, "a.txt", "text")
+    return [(h.segment, doc.segments[h.segment].text[h.start:h.end], h.message)
+            for h in compile_rules([rule]).check(doc, {"Acme.Cons"})]
+
+
+def test_the_less_used_spelling_is_flagged_across_segments():
+    text = "The adviser spoke.\n\nAnother adviser agreed.\n\nThe advisor left."
+    assert hits(SPELLING, text) == [(2, "advisor", "Inconsistent spelling of 'advisor'.")]
+
+
+def test_on_a_tie_the_later_spelling_is_flagged():
+    assert [h[1] for h in hits(SPELLING, "The judgement came. The judgment stood.")] == ["judgment"]
+
+
+def test_one_spelling_is_quiet():
+    assert hits(SPELLING, "The adviser spoke. The adviser left. A judgment came.") == []

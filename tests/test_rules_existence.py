@@ -1,0 +1,222 @@
+"""extends: existence, and what every rule type shares: scopes, joining, prefilter, fallback regexes."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from newslint.checks.rules import RuleTimeoutError, compile_rules, load_rule
+from newslint.checks.rules import patterns
+from newslint.documents import parse_document
+
+
+def lint(rule_yaml: str, text: str, fmt: str = "text", accept=(), rules=()):
+    rule = load_rule(textwrap.dedent(rule_yaml), "Rule.yml", "Test.Rule")
+    doc = parse_document(text, "a." + {"text": "txt", "markdown": "md", "html": "html"}[fmt], fmt)
+    check = compile_rules([rule, *rules], vocab_accept=accept)
+    out = []
+    for h in check.check(doc, {"Test.Rule"} | {r.id for r in rules}):
+        source = doc.text if h.segment is None else doc.segments[h.segment].text
+        out.append((source[h.start:h.end], h.message))
+    return out
+
+
+WEASEL = """
+    extends: existence
+    message: "Avoid '%s'."
+    level: warning
+    ignorecase: true
+    tokens:
+      - very
+      - really
+      - a lot
+"""
+
+
+def test_tokens_are_whole_words_and_fill_the_message():
+    assert lint(WEASEL, "It was Very good.\n\nEvery reality show had a lot of fans.") == [
+        ("Very", "Avoid 'Very'."), ("a lot", "Avoid 'a lot'.")]
+
+
+def test_case_matters_without_ignorecase():
+    rule = WEASEL.replace("ignorecase: true", "ignorecase: false")
+    assert lint(rule, "Very good, very good.") == [("very", "Avoid 'very'.")]
+
+
+def test_nonword_matches_inside_words():
+    rule = """
+        extends: existence
+        message: "'%s'"
+        nonword: true
+        tokens: ['ment\\b']
+    """
+    assert [m for m, _ in lint(rule, "The government said.")] == ["ment"]
+
+
+def test_raw_is_prepended_or_appended():
+    rule = """
+        extends: existence
+        message: "%s"
+        raw: ['\\d+ ']
+        tokens: [percent]
+    """
+    assert [m for m, _ in lint(rule, "It rose 5 percent and percent.")] == ["5 percent"]
+    appended = rule.replace("raw:", "append: true\n        raw:").replace("'\\d+ '", "' \\d+'")
+    assert [m for m, _ in lint(appended, "percent 5 and percent.")] == ["percent 5"]
+
+
+def test_exceptions_and_accepted_vocabulary():
+    rule = """
+        extends: existence
+        message: "%s"
+        tokens: ['[A-Z]{3,}']
+        exceptions: [NATO]
+    """
+    text = "NATO and the UN met with FEMA and CDC staff."
+    assert [m for m, _ in lint(rule, text)] == ["FEMA", "CDC"]
+    assert [m for m, _ in lint(rule, text, accept=["FEMA"])] == ["CDC"]
+    no_vocab = textwrap.dedent(rule) + "vocab: false\n"
+    assert [m for m, _ in lint(no_vocab, text, accept=["FEMA"])] == ["FEMA", "CDC"]
+
+
+def test_scope_heading_and_paragraph():
+    rule = """
+        extends: existence
+        message: "%s"
+        scope: %s
+        tokens: [Storm]
+    """
+    text = "Storm hits coast\n\nThe Storm moved north."
+    assert lint(rule.replace("scope: %s", "scope: heading"), text) == [("Storm", "Storm")]
+    assert len(lint(rule.replace("scope: %s", "scope: paragraph"), text)) == 1
+    assert len(lint(rule.replace("scope: %s", "scope: text"), text)) == 2
+    assert len(lint(rule.replace("scope: %s", "scope: '~heading'"), text)) == 1
+
+
+def test_raw_scope_sees_markup_and_reports_file_offsets():
+    rule = """
+        extends: existence
+        message: "%s"
+        scope: raw
+        nonword: true
+        tokens: ['\\*\\*']
+    """
+    assert [m for m, _ in lint(rule, "# Title\n\nSome **bold** text.\n", fmt="markdown")] == ["**", "**"]
+
+
+def test_sentence_scope_keeps_matches_inside_one_sentence():
+    rule = """
+        extends: existence
+        message: "%s"
+        scope: sentence
+        tokens: ['done\\. Then']
+    """
+    assert lint(rule, "It was done. Then we left.") == []
+    assert len(lint(rule.replace("scope: sentence", "scope: text"), "It was done. Then we left.")) == 1
+
+
+def test_a_match_never_spans_two_segments():
+    rule = """
+        extends: existence
+        message: "%s"
+        nonword: true
+        tokens: ['end\\s+Start', 'x\\s+']
+    """
+    text = "It was the end\n\nStart again with x  here."
+    assert [m for m, _ in lint(rule, text)] == ["x  "]
+
+
+def test_whole_text_anchors_apply_per_segment():
+    rule = """
+        extends: existence
+        message: "%s"
+        nonword: true
+        tokens: ['\\AOne']
+    """
+    assert len(lint(rule, "One.\n\nOne more.\n\nNot One.")) == 2
+
+
+def test_two_rules_with_overlapping_matches_both_report():
+    other = load_rule(textwrap.dedent("""
+        extends: existence
+        message: "other %s"
+        tokens: [US officials]
+    """), "Other.yml", "Test.Other")
+    rule = """
+        extends: existence
+        message: "%s"
+        tokens: [US]
+    """
+    found = lint(rule, "Two US officials said.", rules=[other])
+    assert sorted(found) == [("US", "US"), ("US officials", "other US officials")]
+
+
+def test_limit_caps_hits_per_document():
+    assert len(lint(textwrap.dedent(WEASEL) + "limit: 1\n", "very very very.")) == 1
+
+
+def test_action_remove_offers_an_empty_replacement():
+    rule = load_rule(textwrap.dedent("""
+        extends: existence
+        message: "%s"
+        tokens: [very]
+        action:
+          name: remove
+    """), "R.yml", "Test.Rule")
+    doc = parse_document("A very big day.", "a.txt", "text")
+    [hit] = compile_rules([rule]).check(doc, {"Test.Rule"})
+    assert hit.replacement == "" and rule.info.fixable
+
+
+def test_disabled_rules_do_not_run():
+    rule = load_rule(textwrap.dedent(WEASEL), "R.yml", "Test.Rule")
+    doc = parse_document("A very big day.", "a.txt", "text")
+    assert compile_rules([rule]).check(doc, set()) == []
+
+
+def test_lookaround_falls_back_to_the_regex_package():
+    rule = """
+        extends: existence
+        message: "%s"
+        tokens: ['US(?!\\$)']
+    """
+    assert [m for m, _ in lint(rule, "US officials paid US$5.")] == ["US"]
+
+
+def test_a_runaway_fallback_pattern_is_stopped_and_named(monkeypatch):
+    monkeypatch.setattr(patterns, "FALLBACK_TIMEOUT", 0.05)
+    rule = """
+        extends: existence
+        message: "%s"
+        nonword: true
+        tokens: ['(a|aa)+(?=b)c']
+    """
+    with pytest.raises(RuleTimeoutError, match="Test.Rule"):
+        lint(rule, "a" * 200)
+
+
+def test_catastrophic_re2_pattern_stays_linear():
+    rule = """
+        extends: existence
+        message: "%s"
+        nonword: true
+        tokens: ['(a+)+b']
+    """
+    assert lint(rule, "a" * 100_000) == []
+
+
+def test_vocab_reject_becomes_an_error_rule():
+    doc = parse_document("Galant said the Galants agreed.", "a.txt", "text")
+    check = compile_rules([], vocab_reject=["Galant"])
+    [info] = check.rules
+    assert info.id == "vocab.reject" and str(info.severity) == "error"
+    hits = check.check(doc, {"vocab.reject"})
+    assert [(h.start, h.message) for h in hits] == [(0, "Avoid using 'Galant'.")]
+
+
+def test_compiled_rules_pickle():
+    import pickle
+    rule = load_rule(textwrap.dedent(WEASEL), "R.yml", "Test.Rule")
+    check = pickle.loads(pickle.dumps(compile_rules([rule], vocab_reject=["Galant"])))
+    doc = parse_document("A very big day for Galant.", "a.txt", "text")
+    assert len(check.check(doc, {"Test.Rule", "vocab.reject"})) == 2
