@@ -69,8 +69,16 @@ def load_packs(extends: Sequence[str], base_dir: str) -> list[YamlRule]:
     return rules
 
 
+def _shipped_root(spec: str) -> Traversable:
+    try:
+        return importlib.resources.files(SHIPPED_PACKAGE)
+    except ModuleNotFoundError:
+        raise ConfigError(spec, f"the shipped rule packs are missing: the package {SHIPPED_PACKAGE} "
+                                "(the rules/ folder) is not importable in this installation") from None
+
+
 def shipped_packs() -> tuple[str, ...]:
-    root = importlib.resources.files(SHIPPED_PACKAGE)
+    root = _shipped_root(SHIPPED_PREFIX)
     return tuple(sorted(e.name for e in root.iterdir() if e.is_dir() and _has_rules(e)))
 
 
@@ -82,7 +90,7 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
     """(rule id, path for messages, text) of each rule file a spec names."""
     if spec.startswith(SHIPPED_PREFIX):
         pack = spec[len(SHIPPED_PREFIX):]
-        folder = importlib.resources.files(SHIPPED_PACKAGE) / pack
+        folder = _shipped_root(spec) / pack
         if not pack or not folder.is_dir():
             known = shipped_packs()
             raise ConfigError(spec, f"unknown rule pack '{spec}'{did_you_mean(pack, known)}; "
