@@ -22,6 +22,7 @@ KEYS = frozenset({"either", "nonword", "ignorecase"})
 @dataclass(frozen=True)
 class Consistency(Matcher):
     pairs: tuple[Pattern, ...]      # one pattern per pair: group 1 the first spelling, group 2 the second
+    sides: tuple[tuple[Pattern, Pattern], ...]   # each spelling alone, to see cheaply if both occur
     any_pair: Pattern
 
     @property
@@ -30,7 +31,9 @@ class Consistency(Matcher):
 
     def run(self, view: ScopeView) -> list[Hit]:
         hits = []
-        for pattern in self.pairs:
+        for pattern, (first_alone, second_alone) in zip(self.pairs, self.sides):
+            if first_alone.search(view.text) is None or second_alone.search(view.text) is None:
+                continue
             seen: dict[int, list[tuple[int, int, int, str]]] = {1: [], 2: []}
             for k, s, e, m in view.matches(pattern):
                 seen[m.lastindex].append((k, s, e, m.group()))
@@ -51,12 +54,12 @@ def build(fields: RuleFields, message: str, scope: Scope) -> Consistency:
     if not pairs:
         raise fields.error("a consistency rule needs a non-empty 'either' mapping", "either")
     word, ignorecase = not fields.flag("nonword"), fields.flag("ignorecase")
-    patterns = []
+    patterns, sides = [], []
     for a, b in pairs:
-        fields.pattern(a, "either", a)
-        fields.pattern(b, "either", a)
+        sides.append((fields.pattern(wrap(a, word=word, ignorecase=ignorecase), "either", a),
+                      fields.pattern(wrap(b, word=word, ignorecase=ignorecase), "either", a)))
         body = f"({uncapture(a)})|({uncapture(b)})"
         patterns.append(fields.pattern(wrap(body, word=word, ignorecase=ignorecase), "either", a))
     every = "|".join(f"{uncapture(a)}|{uncapture(b)}" for a, b in pairs)
-    return Consistency(fields.rule_id, message, scope, tuple(patterns),
+    return Consistency(fields.rule_id, message, scope, tuple(patterns), tuple(sides),
                        fields.pattern(wrap(every, word=word, ignorecase=ignorecase), "either"))
