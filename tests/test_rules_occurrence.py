@@ -49,3 +49,14 @@ def test_min_over_the_whole_body():
         (1, "said", "Only 1 attributions in the story.")]
     assert hits(rule, "Storm hits\n\nThe mayor said so.\n\nThe chief said so.") == []
     assert [m for _, _, m in hits(rule, "Storm hits\n\nRoads closed.")] == ["Only 0 attributions in the story."]
+
+
+def test_anchors_without_multiline_mean_each_segment():
+    rule = """
+        extends: occurrence
+        message: "%d"
+        scope: paragraph
+        min: 1
+        token: '^[A-Z]'
+    """
+    assert hits(rule, "Headline\n\nOne.\n\nTwo.\n\nthree.") == [(3, "", "0")]

@@ -44,8 +44,10 @@ class Pattern:
         self.source = source
         self.rule_id = rule_id
         self.linear = linear
-        # Anchors on the whole input (\A, \z, no multi-line mode) must see one segment at a time.
-        self.whole_text = "\\A" in source or "\\z" in source or "(?-m" in source or "(?s" in source
+        # Anchors on the whole input (\A, \z, ^ or $ outside multi-line mode) must see one
+        # segment at a time. ("[^...]" also counts: slower, never wrong.)
+        anchored = ("^" in source or "$" in source) and "(?m)" not in source
+        self.whole_text = anchored or any(t in source for t in ("\\A", "\\z", "(?-m", "(?s"))
         self._re = compiled
 
     def __reduce__(self):
