@@ -25,6 +25,9 @@ RULES = {
     "house/style/toward.yml": (          # two choices: the fix is unsafe
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
         "swap:\n  towards: toward|to\n"),
+    "house/style/r-and-d.yml": (
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+        "swap:\n  R&D: research\n"),
     "house/chrome/leave-a-reply.yml": (  # no fix: stays after --fix
         "extends: existence\nmessage: \"Page chrome: '%s'.\"\nlevel: warning\ncategory: chrome\n"
         "tokens: ['Leave a Reply']\n"),
@@ -268,3 +271,18 @@ def test_option_combinations_that_make_no_sense_are_usage_errors(desk, run_cli, 
     assert result.code == 2
     assert message in result.err
     assert path.read_text() == TXT
+
+
+@pytest.mark.parametrize("name, text", [
+    ("story.html", "<h1>Rates</h1>\n<p>It rose 5 <b>per</b>cent in R&amp;D.</p>\n"),
+    ("story.md", "# Rates\n\nIt rose 5 *per*cent in R\\&D.\n"),
+    ("story.markdown", "# Rates\n\nIt rose 5 <b>per</b>cent in R&amp;D.\n"),
+])
+def test_fixes_never_cut_through_markup_or_entities(desk, run_cli, name, text):
+    path = desk / name
+    path.write_text(text)
+    result = run_cli("check", "--fix", "--format", "json", str(path))
+    assert path.read_text() == text
+    found = result.json()["findings"]
+    assert {f["rule"] for f in found} >= {"house.style.percent", "house.style.r-and-d"}
+    assert all(f["fix"] is None for f in found)

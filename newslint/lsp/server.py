@@ -24,6 +24,7 @@ from newslint.config.discovery import CONFIG_NAMES, is_excluded
 from newslint.documents import format_for_path
 from newslint.engine import Linter, LintOptions
 from newslint.errors import ConfigError, NewslintError
+from newslint.fixing.markup import lint_with_safe_fixes
 from newslint.lsp.actions import FIX_ALL, QUICKFIX, DocumentState, EditStyle, code_actions
 from newslint.lsp.diagnostics import to_diagnostic
 from newslint.lsp.positions import UTF16, PositionMap
@@ -212,13 +213,14 @@ class NewslintServer(LanguageServer):
 
 
 def lint_document(linter: Linter, text: str, path: str, fmt: str) -> FileResult:
-    """Runs in the worker thread: nothing for files the config excludes, else the findings."""
+    """Runs in the worker thread: nothing for files the config excludes, else the findings
+    (with fixes only where they cannot cut through markup)."""
     try:
         if is_excluded(linter.config_for(path), path):
             return FileResult(path)
     except ConfigError:
         pass                     # lint_text reports it as the file's error
-    return linter.lint_text(text, path, fmt=fmt)
+    return lint_with_safe_fixes(linter, text, path, fmt)
 
 
 def document_format(language_id: str | None, uri: str) -> str | None:
