@@ -264,3 +264,18 @@ def test_bad_initialization_options_are_reported_and_defaults_used(client, works
     client.request("shutdown", None)
     client.notify("exit", None)
     assert client.proc.wait(timeout=TIMEOUT) == 0
+
+
+def test_languagetool_failing_still_shows_the_other_findings(client, workspace):
+    (workspace / ".newslint.yml").write_text("extends: [./house]\nlanguagetool: {enabled: true}\n")
+    start(client, workspace, {"languagetool": True, "languagetoolUrl": "http://127.0.0.1:9"})
+    uri = (workspace / "story.md").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}})
+    assert set(by_code(client.diagnostics(uri, version=1))) == {"house.style.percent", "house.chrome.leave-a-reply"}
+    shown = [m for m in client.seen if m.get("method") == "window/showMessage"]
+    assert len(shown) == 1 and "LanguageTool" in shown[0]["params"]["message"]
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": ARTICLE + "\nMore.\n"}]})
+    client.diagnostics(uri, version=2)
+    assert len([m for m in client.seen if m.get("method") == "window/showMessage"]) == 1   # said once

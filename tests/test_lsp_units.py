@@ -105,13 +105,13 @@ def test_actions_touch_only_findings_in_the_range_and_respect_only():
 
 
 def test_settings_from_initialization_options():
-    assert ServerSettings.from_options(None, env={}) == ServerSettings()
+    assert ServerSettings.from_options(None) == ServerSettings() == ServerSettings.from_options({})
     settings = ServerSettings.from_options(
-        {"languagetool": {"enabled": False, "url": "http://127.0.0.1:9"}, "debounceMs": 50}, env={})
+        {"languagetool": {"enabled": False, "url": "http://127.0.0.1:9"}, "debounceMs": 50})
     assert settings.languagetool is False and settings.languagetool_urls == ("http://127.0.0.1:9",)
     assert settings.debounce == pytest.approx(0.05)
-    assert ServerSettings.from_options({}, env={"NEWSLINT_LANGUAGETOOL_URL": "http://a http://b"}) \
-        .languagetool_urls == ("http://a", "http://b")
+    assert ServerSettings.from_options({"languagetoolUrl": ["http://a", "http://b"]}).languagetool_urls == (
+        "http://a", "http://b")
 
 
 @pytest.mark.parametrize("options, message", [
@@ -123,7 +123,7 @@ def test_settings_from_initialization_options():
 ])
 def test_bad_settings_are_typed_errors(options, message):
     with pytest.raises(SettingsError, match=message):
-        ServerSettings.from_options(options, env={})
+        ServerSettings.from_options(options)
 
 
 def test_uris_become_paths_and_formats():

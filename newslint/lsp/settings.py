@@ -4,7 +4,9 @@
 
     {"languagetool": false,                      // never call LanguageTool (default: true,
                                                  //   then each .newslint.yml decides)
-     "languagetoolUrl": "http://127.0.0.1:8081",  // or a list: a pool of servers
+     "languagetoolUrl": "http://127.0.0.1:8081",  // or a list: a pool of servers (default:
+                                                 //   NEWSLINT_LANGUAGETOOL_URL, the config's url,
+                                                 //   then newslint's own daemon)
      "config": "/path/to/.newslint.yml",          // instead of discovering one per file
      "debounceMs": 300}                           // quiet time after typing before linting
 
@@ -12,14 +14,12 @@
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
 from newslint.errors import NewslintError
 
 DEFAULT_DEBOUNCE = 0.3
-URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 
 
 class SettingsError(NewslintError):
@@ -34,12 +34,11 @@ class ServerSettings:
     debounce: float = DEFAULT_DEBOUNCE       # seconds
 
     @classmethod
-    def from_options(cls, options: Any, env: dict[str, str] | None = None) -> "ServerSettings":
+    def from_options(cls, options: Any) -> "ServerSettings":
         """Settings from ``initializationOptions`` (None or an object); raises SettingsError."""
-        env = os.environ if env is None else env
-        urls = tuple(env.get(URL_ENV, "").split())
+        urls: tuple[str, ...] = ()
         if options is None:
-            return cls(languagetool_urls=urls)
+            return cls()
         if not isinstance(options, dict):
             raise SettingsError("initializationOptions must be an object")
         unknown = sorted(set(options) - {"languagetool", "languagetoolUrl", "config", "debounceMs"})
