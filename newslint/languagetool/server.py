@@ -20,7 +20,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from newslint.errors import LanguageToolUnavailable
 from newslint.languagetool.custom_rules import rules_digest, shipped_rule_files, write_classpath_folder
@@ -245,21 +245,29 @@ def _start_locked(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_ti
     properties = run / "server.properties"
     properties.write_text(plan.properties, "utf-8")
     last_error: ServerStartError | None = None
+    watched = idle_timeout > 0 or owner_pid is not None
     for _attempt in range(3):          # a port taken between probe and bind: try another
         port = free_port()
+        watcher: list[int] = []
+
+        def launched(pid: int, port: int = port, watcher: list[int] = watcher) -> None:
+            # Watch from the first moment, so a starter that dies during warm-up leaves no JVM.
+            if watched:
+                watcher.append(_spawn_watcher(home, pid, port, idle_timeout, owner_pid))
+
+        started_at = time.time()
         try:
             pid = _launch_and_warm(java_command(java, plan, classes_dir, properties, port, memory),
-                                   run / "server.log", port, timeout)
+                                   run / "server.log", port, timeout, launched)
         except _PortTaken as exc:
             last_error = ServerStartError(str(exc))
             continue
         touch_last_used(home)
         state = ServerState(pid=pid, port=port, version=plan.installation.version,
-                            config_hash=plan.config_hash, started_at=time.time(),
+                            config_hash=plan.config_hash, started_at=started_at,
                             autostarted=autostarted, idle_timeout=idle_timeout,
+                            watcher_pid=watcher[0] if watcher else None,
                             owner_pid=owner_pid, threads=plan.threads)
-        if idle_timeout > 0 or owner_pid is not None:
-            state = ServerState(**{**asdict(state), "watcher_pid": _spawn_watcher(home, state)})
         _write_state(home, state)
         return state
     raise last_error or ServerStartError("LanguageTool could not find a free port")
@@ -269,10 +277,17 @@ class _PortTaken(Exception):
     pass
 
 
-def _launch_and_warm(cmd: list[str], log_path: Path, port: int, timeout: float) -> int:
+def _launch_and_warm(cmd: list[str], log_path: Path, port: int, timeout: float,
+                     launched: Callable[[int], None]) -> int:
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True, close_fds=True)
+    try:
+        launched(proc.pid)
+    except BaseException:
+        terminate(proc.pid)
+        proc.wait()
+        raise
     url = f"http://127.0.0.1:{port}"
     client = HttpClient(use_proxies=False)
     deadline = time.monotonic() + timeout
@@ -319,11 +334,12 @@ def _log_tail(path: Path, lines: int = 12) -> str:
     return "\n".join("  " + ln for ln in text.strip().splitlines()[-lines:])
 
 
-def _spawn_watcher(home: LanguageToolHome, state: ServerState) -> int:
+def _spawn_watcher(home: LanguageToolHome, pid: int, port: int, idle_timeout: int,
+                   owner_pid: int | None) -> int:
     cmd = [sys.executable, "-m", WATCHDOG_MODULE, "--data-dir", str(home.data_dir),
-           "--pid", str(state.pid), "--port", str(state.port), "--idle-timeout", str(state.idle_timeout)]
-    if state.owner_pid is not None:
-        cmd += ["--owner-pid", str(state.owner_pid)]
+           "--pid", str(pid), "--port", str(port), "--idle-timeout", str(idle_timeout)]
+    if owner_pid is not None:
+        cmd += ["--owner-pid", str(owner_pid)]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
     return proc.pid

@@ -113,7 +113,6 @@ class _Connection:
 
     client: LanguageToolClient
     identity: str                 # keys the cache: version (+ rules of newslint's daemon)
-    max_length: int
     threads: int
     daemon_pid: int | None = None  # newslint's own daemon, which may be restarted
 
@@ -167,7 +166,7 @@ class LanguageToolStage:
             client = LanguageToolClient(ServerPool(urls), self.options.timeout)
             version = client.software_version()
             identity = "remote:" + version + ":" + ",".join(sorted(normalize_url(u) for u in urls))
-            return _Connection(client, identity, REMOTE_MAX_TEXT_LENGTH, REMOTE_THREADS_PER_URL * len(urls))
+            return _Connection(client, identity, REMOTE_THREADS_PER_URL * len(urls))
         home = self.home
         state = ensure_server(home, settings.memory, settings.idle_timeout, settings.autostart,
                               self.options.owner_pid)
@@ -176,17 +175,16 @@ class LanguageToolStage:
     def _daemon_connection(self, home: LanguageToolHome, state) -> _Connection:
         client = LanguageToolClient(ServerPool([state.url]), self.options.timeout, use_proxies=False,
                                     on_request=lambda: touch_last_used(home))
-        return _Connection(client, f"local:{state.version}:{state.config_hash}", MAX_TEXT_LENGTH,
-                           state.threads, state.pid)
+        return _Connection(client, f"local:{state.version}:{state.config_hash}", state.threads, state.pid)
 
-    def _identity_without_server(self, settings: LanguageToolSettings) -> tuple[str, int] | None:
-        """Cache identity and text limit of newslint's daemon, known without starting it."""
+    def _identity_without_server(self, settings: LanguageToolSettings) -> str | None:
+        """The cache identity of newslint's daemon, known without starting it."""
         if self.user_urls(settings):
             return None
         if self._local_identity is None:
             plan = LaunchPlan.build(self.home)
             self._local_identity = f"local:{plan.installation.version}:{plan.config_hash}"
-        return self._local_identity, MAX_TEXT_LENGTH
+        return self._local_identity
 
     def _recover(self, dead: _Connection, settings: LanguageToolSettings, reason: str) -> _Connection:
         """Restart newslint's daemon once after it stopped answering."""
@@ -227,12 +225,13 @@ class LanguageToolStage:
               vocab_accept: Sequence[str] = ()) -> list[Hit]:
         settings = settings or self.settings
         params = request_params(settings)
-        known = self._identity_without_server(settings) if self.options.use_cache else None
-        conn = None if known else self._connection(settings)
-        identity, max_length = known or (conn.identity, conn.max_length)
+        max_length = REMOTE_MAX_TEXT_LENGTH if self.user_urls(settings) else MAX_TEXT_LENGTH
         batches = [AnnotatedText(b) for b in batch_pieces(document_pieces(doc, max_length), max_length)]
         if not batches:
             return []
+        known = self._identity_without_server(settings) if self.options.use_cache else None
+        conn = None if known else self._connection(settings)
+        identity = known or conn.identity
         cache = self._match_cache()
         settings_key = params_hash(params)
         results: list[list[dict] | None] = []

@@ -20,7 +20,8 @@ def should_stop(now: float, last: float, idle_timeout: int, owner_alive: bool) -
 
 
 def watch(home: LanguageToolHome, pid: int, port: int, idle_timeout: int, owner_pid: int | None) -> None:
-    interval = max(0.5, min(15.0, idle_timeout / 10)) if idle_timeout > 0 else 2.0
+    # An owner is checked every second; an idle clock alone needs less attention.
+    interval = 1.0 if owner_pid is not None else max(0.5, min(15.0, idle_timeout / 10))
     while True:
         if not is_our_server(pid, port):
             remove_state(home, pid)
