@@ -55,7 +55,7 @@ def resolve_scope(paths: Sequence[str], diff_ref: str | None, diff_file: str | N
     (pre-commit appends file names right after the hook's args).
     """
     paths = tuple(paths)
-    if diff_ref and not is_revision(diff_ref) and os.path.exists(diff_ref):
+    if diff_ref and os.path.exists(diff_ref) and not _is_revision(diff_ref):
         paths, diff_ref = (diff_ref, *paths), _DEFAULT_BASE
     if diff_ref is None and diff_file is None and baseline_path is None and shard is None:
         return paths, None
@@ -73,6 +73,13 @@ def resolve_scope(paths: Sequence[str], diff_ref: str | None, diff_file: str | N
     except NewslintError as exc:
         raise click.ClickException(str(exc)) from None
     return paths, Scope(shard=shard, changed=changed, baseline=baseline, baseline_path=baseline_path or "")
+
+
+def _is_revision(word: str) -> bool:
+    try:
+        return is_revision(word)
+    except NewslintError:          # no git: the word cannot be a revision
+        return False
 
 
 def _read_diff(name: str) -> str:
