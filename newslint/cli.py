@@ -96,7 +96,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         report.rules = linter.rules_of(report.findings)
     else:
         report = linter.lint_paths(paths)
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     render = get_reporter(fmt or _default_format())
     render(report, stream, color=_use_color(stream), quiet=quiet)
     return report.exit_code(Severity.parse(fail_on))

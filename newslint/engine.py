@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Sequence
 
 from newslint.checks.base import Check, FixSafety, Hit, Notice, RuleInfo
 from newslint.checks.registry import builtin_checks
-from newslint.checks.rules import compile_rules, load_packs
+from newslint.checks.rules import RuleTimeoutError, compile_rules, load_packs
 from newslint.config.discovery import ConfigResolver, is_excluded, is_included
 from newslint.config.model import Config, level_of
 from newslint.documents import format_for_path, parse_document
@@ -55,7 +55,7 @@ class RuleBook:
     @classmethod
     def build(cls, config: Config) -> "RuleBook":
         yaml_rules = load_packs(config.extends, config.root)
-        checks = (compile_rules(yaml_rules, config.vocab_reject), *builtin_checks())
+        checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept), *builtin_checks())
         rules: dict[str, RuleInfo] = {}
         for check in checks:
             for info in check.rules:
@@ -100,7 +100,7 @@ class Linter:
         return self._resolver.for_file(path)
 
     def rulebook(self, config: Config) -> RuleBook:
-        key = (config.extends, config.root, config.vocab_reject)
+        key = (config.extends, config.root, config.vocab_reject, config.vocab_accept)
         book = self._rulebooks.get(key)
         if book is None:
             book = self._rulebooks[key] = RuleBook.build(config)
@@ -161,7 +161,10 @@ class Linter:
         for check, owned in zip(book.checks, book.owned):
             enabled = owned.intersection(severities) if owned else frozenset()
             if enabled:
-                hits.extend(check.check(doc, enabled))
+                try:
+                    hits.extend(check.check(doc, enabled))
+                except RuleTimeoutError as exc:
+                    result.errors.append(FileError(doc.path, str(exc)))
         if self._languagetool_on(config):
             try:
                 lt_hits = self.languagetool_stage().check(doc, config.languagetool, config.vocab_accept)

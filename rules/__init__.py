@@ -1,0 +1,1 @@
+"""Shipped rule packs, installed as the package newslint._rules."""
