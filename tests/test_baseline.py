@@ -175,3 +175,21 @@ def test_bad_baseline_and_unreadable_files_exit_2(run_cli, newsroom):
     refused = run_cli("baseline", "create", "--no-languagetool", "-o", "baseline.json", "desk")
     assert refused.code == 2 and "broken.md" in refused.err
     assert not (newsroom / "baseline.json").exists()
+
+
+def test_with_diff_baselined_findings_outside_the_change_are_not_stale(run_cli, newsroom):
+    import subprocess
+
+    env = dict(os.environ, GIT_AUTHOR_NAME="D", GIT_AUTHOR_EMAIL="d@example.org", GIT_COMMITTER_NAME="D",
+               GIT_COMMITTER_EMAIL="d@example.org", GIT_CONFIG_GLOBAL=os.devnull)
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "desk"]):
+        subprocess.run(["git", *args], cwd=newsroom, env=env, check=True, capture_output=True)
+    run_cli("baseline", "create", "--no-languagetool", "-o", "baseline.json", "desk")
+    clean = newsroom / "desk" / "clean.md"
+    clean.write_text(clean.read_text() + "\n" + TOOLS + "\n", encoding="utf-8")
+    harbor = newsroom / "desk" / "harbor.md"                    # changed, but not on its tool line
+    harbor.write_text(harbor.read_text().replace("Tuesday", "Wednesday"), encoding="utf-8")
+    result = _check(run_cli, "--diff=HEAD", "--baseline", "baseline.json", "desk")
+    assert result.code == 1
+    assert {(f["path"], f["line"]) for f in result.json()["findings"]} == {("desk/clean.md", 7)}
+    assert not [n for n in result.json()["notices"] if n["code"] == "baseline-stale"]
