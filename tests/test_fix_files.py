@@ -286,3 +286,14 @@ def test_fixes_never_cut_through_markup_or_entities(desk, run_cli, name, text):
     found = result.json()["findings"]
     assert {f["rule"] for f in found} >= {"house.style.percent", "house.style.r-and-d"}
     assert all(f["fix"] is None for f in found)
+
+
+def test_a_folder_is_fixed_with_parallel_jobs(desk, run_cli):
+    names = ["a.txt", "b.md", "sub/c.txt"]
+    for name in names:
+        (desk / name).parent.mkdir(parents=True, exist_ok=True)
+        (desk / name).write_text(TXT)
+    result = run_cli("check", "--fix", "-j", "2", str(desk))
+    assert "Fixed 6 problems in 3 files" in result.err
+    for name in names:
+        assert "5 per cent. Prices" in (desk / name).read_text()

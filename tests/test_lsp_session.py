@@ -279,3 +279,18 @@ def test_languagetool_failing_still_shows_the_other_findings(client, workspace):
                                              "contentChanges": [{"text": ARTICLE + "\nMore.\n"}]})
     client.diagnostics(uri, version=2)
     assert len([m for m in client.seen if m.get("method") == "window/showMessage"]) == 1   # said once
+
+
+def test_a_client_that_counts_utf8_bytes_gets_utf8_columns(client, workspace):
+    init = client.request("initialize", {
+        "processId": None, "rootUri": workspace.as_uri(),
+        "capabilities": {**CAPABILITIES, "general": {"positionEncodings": ["utf-8", "utf-16"]}},
+        "initializationOptions": {"languagetool": False}})
+    assert init["capabilities"]["positionEncoding"] == "utf-8"
+    client.notify("initialized", {})
+    uri = "untitled:Untitled-1"            # never saved: the workspace's config applies
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}})
+    percent = by_code(client.diagnostics(uri, version=1))["house.style.percent"]
+    # "It rose 😀 5 " is 15 bytes in UTF-8.
+    assert percent["range"]["start"] == {"line": 2, "character": 15}
