@@ -52,6 +52,7 @@ class NewslintServer(LanguageServer):
         self._states: dict[str, DocumentState] = {}
         self._open: set[str] = set()          # URIs exactly as the client sent them
         self._reported: set[str] = set()
+        self._stopping = False
 
     # -- set-up ---------------------------------------------------------------------
 
@@ -90,8 +91,8 @@ class NewslintServer(LanguageServer):
 
     def reload(self) -> None:
         """Read configuration and rules again and re-check every open document."""
-        self._linter = self._new_linter()
         self._reported.clear()
+        self._linter = self._new_linter()
         for uri in sorted(self._open):
             self.schedule(uri, 0)
 
@@ -121,7 +122,7 @@ class NewslintServer(LanguageServer):
         """Lint the open document's current text; None when it is closed, moved on or not an article."""
         document = self.document(uri)
         linter = self._linter
-        if document is None or linter is None:
+        if document is None or linter is None or self._stopping:
             return None
         fmt = document_format(document.language_id, uri)
         if fmt is None:
@@ -131,8 +132,6 @@ class NewslintServer(LanguageServer):
         try:
             result = await asyncio.get_running_loop().run_in_executor(
                 self._lint_worker, lint_document, linter, text, path, fmt)
-        except RuntimeError:           # the worker is shut down: the server is stopping
-            return None
         except Exception as exc:       # noqa: BLE001 - a failing check must not stop the server
             log.exception("linting %s failed", path)
             self.show_once(f"newslint could not check {os.path.basename(path)}: {exc}", types.MessageType.Error)
@@ -177,6 +176,7 @@ class NewslintServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def stop(self) -> None:
+        self._stopping = True
         for task in self._pending_lints.values():
             task.cancel()
         self._pending_lints.clear()
