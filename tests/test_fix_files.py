@@ -297,3 +297,17 @@ def test_a_folder_is_fixed_with_parallel_jobs(desk, run_cli):
     assert "Fixed 6 problems in 3 files" in result.err
     for name in names:
         assert "5 per cent. Prices" in (desk / name).read_text()
+
+
+def test_the_seed_article_with_the_shipped_rules(tmp_path, run_cli, seed_text):
+    (tmp_path / ".newslint.yml").write_text("languagetool: {enabled: false}\n")
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text)
+    before = path.read_bytes()
+    spans = fixed_spans(path)
+    assert {"U.S.", "toward"} <= {replacement for _, _, replacement in spans}
+    run_cli("check", "--fix", str(path))
+    after = path.read_bytes()
+    assert_only_spans_changed(before, after, spans)
+    assert run_cli("check", "--fix", "--dry-run", str(path)).out == ""
+    assert path.read_bytes() == after

@@ -294,3 +294,29 @@ def test_a_client_that_counts_utf8_bytes_gets_utf8_columns(client, workspace):
     percent = by_code(client.diagnostics(uri, version=1))["house.style.percent"]
     # "It rose 😀 5 " is 15 bytes in UTF-8.
     assert percent["range"]["start"] == {"line": 2, "character": 15}
+
+
+def test_the_shipped_news_pack_in_an_editor(tmp_path):
+    """No house rules: the default pack flags the chrome and offers the AP fix."""
+    (tmp_path / ".newslint.yml").write_text("languagetool: {enabled: false}\n")
+    client = LspClient(tmp_path)
+    try:
+        start(client, tmp_path)
+        uri = (tmp_path / "story.md").as_uri()
+        text = "# Council delays vote\n\nUS officials said the vote would wait.\n\nLeave a Reply\n"
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+        found = by_code(client.diagnostics(uri, version=1))
+        assert found["news.chrome.leave-a-reply"]["range"]["start"] == {"line": 4, "character": 0}
+        us = found["news.style.us-abbrev"]
+        assert us["range"] == {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 2}}
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": us["range"],
+            "context": {"diagnostics": [us], "only": ["quickfix"]}})
+        assert actions[0]["edit"]["documentChanges"][0]["edits"][0]["newText"] == "U.S."
+        client.request("shutdown", None)
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        if client.proc.poll() is None:
+            client.proc.kill()
