@@ -124,6 +124,7 @@ def test_split_quote_missing_commas():
 
 @pytest.mark.parametrize("body", [
     '“We will win,” she said, “and soon.”',
+    '“My client told me, ‘I had to pick between my son and my light bill,’ ” said Tamara Wilkes.',
     'She starred in “The Long Road” in 1998.',
     'The word “tough” he said only once.',
 ])

@@ -32,7 +32,9 @@ _CHECKED_KINDS = frozenset({SegmentKind.PARAGRAPH, SegmentKind.BLOCKQUOTE})
 _TRANSCRIPT = re.compile(r"\s*(?:[QA]\s*[:.]|[A-Z][A-Z.'’ -]{1,40}:)\s+(?![“\"])")
 _BOUNDARY_BEFORE_SPEECH = ":,.?!;—–(“”\""
 _TAG_PUNCTUATION = ",?!—–…"
-_WORD_END = re.compile(r"[\w'’]$")
+_WORD_END = re.compile(r"\w$")
+# Closing single marks and spaces that end a quote which ends in a nested quote: ‘…,’ ”
+_NESTED_CLOSE = " \t’'"
 # After a "she said"-style tag: the sentence ends, or a time or place follows.
 _TAG_TAIL = re.compile(
     r"\s*(?:[.,;:!?]|$|(?:on|in|at|during|after|before|later|afterward|afterwards|yesterday|"
@@ -161,7 +163,7 @@ def _speech_start(text: str, q: Quote, floor: int) -> bool:
 
 def _tag_of(text: str, q: Quote) -> Tag | None:
     """The tag attributing ``q``, when the quote's punctuation leaves room for one."""
-    inner = q.inner(text).rstrip()
+    inner = q.inner(text).rstrip(_NESTED_CLOSE)
     tag = tag_after(text, q.end)
     if tag is None or not inner:
         return None
@@ -225,8 +227,7 @@ def _punctuation_hits(seg: Segment, scan: QuoteScan, enabled: AbstractSet[str]) 
         if not q.closed:
             floor = q.start + 1
             continue
-        inner = q.inner(text)
-        stripped = inner.rstrip()
+        stripped = q.inner(text).rstrip(_NESTED_CLOSE)
         tag = tag_after(text, q.end)
         if tag is not None and stripped and tag.lead.strip() != ",":
             tail_ok = _TAG_TAIL.match(text, tag.end) is not None

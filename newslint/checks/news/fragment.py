@@ -5,8 +5,8 @@ with newslint's own XML rules (rules/languagetool/grammar_custom.xml, ids starti
 NEWSLINT_FRAGMENT). This module turns those matches into news.fragment hits and drops
 the ones a copy desk would not want: anything outside body paragraphs (headlines,
 subheads, captions, lists, block quotes), quoted speech, one-sentence paragraphs
-(where a fragment is a deliberate device, or a byline or dateline), bylines, and
-fragments of a few words (“For now.”).
+(where a fragment is a deliberate device, or a byline or dateline), bylines,
+fragments of a few words (“For now.”) and sentences that trail off (“Continued...”).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ MIN_WORDS = 4
 
 _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*\W*$")
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 RULE = RuleInfo(
     FRAGMENT, Category.FRAGMENT, Severity.SUGGESTION, Source.NEWS,
@@ -58,6 +58,8 @@ def _keep(doc: Document, hit: Hit) -> bool:
     sentence = seg.text[hit.start:hit.end]
     if len(_WORD.findall(sentence)) < MIN_WORDS or _BYLINE.match(sentence.strip()):
         return False
+    if sentence.rstrip().endswith(("..", "…")):
+        return False  # trailing off on purpose
     rest = seg.text[:hit.start] + seg.text[hit.end:]
     if not _LETTER.search(rest):
         return False  # a one-sentence paragraph

@@ -1,0 +1,154 @@
+"""news.fragment: the filter over LanguageTool matches, and the XML rules on a real server.
+
+The filter tests build LanguageTool hits by hand (our own code around the server). The
+rule tests need a LanguageTool server started with rules/languagetool/grammar_custom.xml
+on its classpath; they run when NEWSLINT_LANGUAGETOOL_URL names one.
+"""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from newslint.checks.base import Hit
+from newslint.checks.news.fragment import FRAGMENT, FragmentCheck, from_languagetool
+from newslint.documents import parse_document
+from newslint.findings import Category, Severity
+
+REPO = Path(__file__).resolve().parents[1]
+CUSTOM_XML = REPO / "rules" / "languagetool" / "grammar_custom.xml"
+LT_RULE = "lt.NEWSLINT_FRAGMENT_PARTICIPLE"
+
+
+def _doc(text: str, fmt: str = "text"):
+    return parse_document(text, {"text": "a.txt", "markdown": "a.md", "html": "a.html"}[fmt], fmt)
+
+
+def _lt_hit(doc, sentence: str, rule: str = LT_RULE) -> Hit:
+    """A LanguageTool match on the first segment holding ``sentence``."""
+    for seg in doc.segments:
+        at = seg.text.find(sentence)
+        if at >= 0:
+            return Hit(rule, seg.index, at, at + len(sentence), "lt message")
+    raise AssertionError(f"{sentence!r} not in the document")
+
+
+def _kept(text: str, sentence: str, fmt: str = "text") -> list[Hit]:
+    doc = _doc(text, fmt)
+    fragments, _ = from_languagetool(doc, [_lt_hit(doc, sentence)])
+    return fragments
+
+
+BODY = ("Fighting spreads in the north\n\n"
+        "The White House ruled out joining any strike on Iran. Fearing a wider war in the Middle East.\n")
+
+
+def test_fragment_in_body_paragraph_becomes_news_fragment():
+    doc = _doc(BODY)
+    other = Hit("lt.MORFOLOGIK_RULE_EN_US", 1, 4, 9, "spelling")
+    fragments, rest = from_languagetool(doc, [_lt_hit(doc, "Fearing a wider war in the Middle East."), other])
+    assert rest == [other]
+    assert [(h.rule, doc.segments[h.segment].text[h.start:h.end]) for h in fragments] == [
+        (FRAGMENT, "Fearing a wider war in the Middle East.")]
+    assert "no main clause" in fragments[0].message
+
+
+@pytest.mark.parametrize("text, sentence, fmt", [
+    # one-sentence paragraph: a deliberate device
+    ("Fighting spreads\n\nThe talks failed.\n\nFearing a wider war in the Middle East.\n",
+     "Fearing a wider war in the Middle East.", "text"),
+    # quoted speech
+    ("Fighting spreads\n\nThe general was blunt. “We are ready. Fearing nothing and nobody in this war.”\n",
+     "Fearing nothing and nobody in this war.", "text"),
+    # headline and subhead
+    ("# Fearing a wider war in the Middle East.\n\nThe talks failed. Officials left.\n",
+     "Fearing a wider war in the Middle East.", "markdown"),
+    ("Intro text here. More text.\n\n## Fearing a wider war in the region.\n\nBody. More.\n",
+     "Fearing a wider war in the region.", "markdown"),
+    # list item and caption
+    ("Intro text here. More.\n\n- Including two destroyers and a cruiser. Also more.\n",
+     "Including two destroyers and a cruiser.", "markdown"),
+    ("<p>Intro. More.</p><figure><img src=a.jpg><figcaption>Fearing the worst at the border. "
+     "Residents leave.</figcaption></figure>", "Fearing the worst at the border.", "html"),
+    # a few words, or trailing off
+    ("Fighting spreads\n\nThe talks failed. With abandon.\n", "With abandon.", "text"),
+    ("Fighting spreads\n\nThe talks failed. Continued on the next page...\n",
+     "Continued on the next page...", "text"),
+])
+def test_never_flagged(text, sentence, fmt):
+    assert _kept(text, sentence, fmt) == []
+
+
+def test_byline_is_not_a_fragment():
+    text = "Fighting spreads\n\nBy Jane Doe and John Roe. Updated 5 p.m.\n"
+    assert _kept(text, "By Jane Doe and John Roe.") == []
+
+
+def test_check_itself_returns_nothing_and_needs_languagetool():
+    check = FragmentCheck()
+    assert check.check(_doc(BODY), {FRAGMENT}) == []
+    assert check.requires_languagetool is True
+    (info,) = check.rules
+    assert (info.id, info.category, info.severity) == (FRAGMENT, Category.FRAGMENT, Severity.SUGGESTION)
+    assert check.from_languagetool(_doc(BODY), []) == ([], [])
+
+
+def test_custom_rules_file_is_valid_and_prefixed():
+    root = ET.parse(CUSTOM_XML).getroot()
+    ids = [g.get("id") for g in root.iter("rulegroup")] + [r.get("id") for r in root.iter("rule") if r.get("id")]
+    assert ids and all(i.startswith("NEWSLINT_FRAGMENT") for i in ids)
+
+
+# -- the XML rules on a real LanguageTool server --------------------------------------
+
+LT_URL = os.environ.get("NEWSLINT_LANGUAGETOOL_URL", "").split(",")[0].strip()
+needs_server = pytest.mark.skipif(not LT_URL, reason="set NEWSLINT_LANGUAGETOOL_URL to a LanguageTool "
+                                                     "server started with rules/languagetool on its classpath")
+
+FRAGMENTS = [
+    "Fearing a wider war in the Middle East.",
+    "Founded in 1990 by two brothers from Ohio.",
+    "Because the trains do not stop near the hospital.",
+    "Which is why evacuation orders for the town were lifted at noon.",
+    "In the wake of the attacks on the capital.",
+    "With revenue growth slowing to 4 percent in the last quarter.",
+    "Including two truckloads of alfalfa from a farm near Kearney.",
+    "Despite repeated denials from the utility.",
+]
+SENTENCES = [
+    "Fearing a wider war, the administration held back.",
+    "Backed by Iran, the militia attacks ships in the strait.",
+    "Armed soldiers escort teachers to school every day.",
+    "Hauling water costs Burkett about $900 a week.",
+    "Because the drought has dried up stock ponds, ranchers are hauling water.",
+    "When it comes to cheap protein, the human wins every time.",
+    "In the 1950s, a seven-year dry spell drove thousands off the land.",
+    "Which candidate won the vote?",
+    "Determined to keep the herd, he has sold 60 of his 250 cows.",
+]
+
+
+def _lt_matches(text: str) -> list[str]:
+    import requests
+
+    answer = requests.post(f"{LT_URL.rstrip('/')}/v2/check", timeout=60, data={
+        "text": text, "language": "en-US", "enabledOnly": "true", "enabledCategories": "NEWSLINT"})
+    answer.raise_for_status()
+    return [text[m["offset"]:m["offset"] + m["length"]] for m in answer.json()["matches"]
+            if m["rule"]["id"].startswith("NEWSLINT_FRAGMENT")]
+
+
+@pytest.mark.languagetool
+@needs_server
+@pytest.mark.parametrize("sentence", FRAGMENTS)
+def test_languagetool_rules_match_fragments(sentence):
+    assert _lt_matches("The council met on Monday. " + sentence) == [sentence]
+
+
+@pytest.mark.languagetool
+@needs_server
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_languagetool_rules_leave_sentences_alone(sentence):
+    assert _lt_matches("The council met on Monday. " + sentence) == []
