@@ -330,10 +330,14 @@ def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Fin
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     fix = None
-    if hit.replacement is not None and info.fix_safety is not FixSafety.NONE:
-        fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE)
-    elif hit.replacement is not None and info.source is Source.LANGUAGETOOL:
-        fix = Fix(hit.replacement, False)
+    # A fix applies only where the flagged file text is the matched text itself, so a
+    # replacement never swallows markup or an entity that sat inside the match.
+    verbatim = hit.segment is None or doc.text[start:end] == doc.segments[hit.segment].text[hit.start:hit.end]
+    if hit.replacement is not None and verbatim:
+        if info.fix_safety is not FixSafety.NONE:
+            fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE)
+        elif info.source is Source.LANGUAGETOOL:
+            fix = Fix(hit.replacement, False)
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=hit.rule, category=hit.category or info.category, severity=severity,

@@ -99,15 +99,9 @@ def test_diff_keeps_crlf_and_marks_a_missing_final_newline():
     assert unified_diff("story.txt", before, before) == ""
 
 
-def test_fixes_keep_off_markup_but_raw_spans_outside_prose_stay_fixable():
-    from newslint.documents import parse_document
-    from newslint.fixing.markup import without_fixes_across_markup
+def test_a_match_across_markup_keeps_its_message_but_has_no_fix():
+    import newslint
 
-    text = "<p>Rose 5 <b>per</b>cent.</p>"
-    doc = parse_document(text, "a.html", "html")
-    inside = finding(text.index("Rose"), text.index("Rose") + 4, "Rises")
-    across = finding(text.index("per"), text.index("cent") + 4, "per cent")
-    raw_tag = finding(0, 3, "<p class=x>")
-    insertion_in_tag = finding(1, 1, "!")
-    kept = without_fixes_across_markup([inside, across, raw_tag, insertion_in_tag], doc)
-    assert [f.fix is not None for f in kept] == [True, False, True, True]
+    text = "<h1>Rates</h1>\n<p>Rents rose 5 <b>per</b> cent in May.</p>\n<p>Fees rose 4 per cent.</p>\n"
+    findings = [f for f in newslint.lint_text(text, "a.html") if f.rule == "news.style.percent"]
+    assert [(f.line, f.fix is not None) for f in findings] == [(2, False), (3, True)]

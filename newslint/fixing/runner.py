@@ -16,7 +16,6 @@ from newslint.findings import FileError
 from newslint.fixing.diff import unified_diff
 from newslint.fixing.edits import apply_fixes, choose_fixes
 from newslint.fixing.files import FixWriteError, SourceFile, write_atomically
-from newslint.fixing.markup import lint_with_safe_fixes
 from newslint.report import FileResult, Report
 
 if TYPE_CHECKING:
@@ -98,7 +97,7 @@ def _fix_file(linter: "Linter", checked: FileResult, unsafe: bool, dry_run: bool
         return FileResult(path, errors=[FileError(path, f"cannot read: {exc.strerror or exc}")])
     if not source.round_trips:
         return _not_fixed(checked, "its text does not encode back to the same bytes")
-    outcome = fix_text(source.text, lambda text: lint_with_safe_fixes(linter, text, path), unsafe)
+    outcome = fix_text(source.text, lambda text: linter.lint_text(text, path), unsafe)
     result = outcome.result
     if not outcome.converged:
         result.notices.append(Notice(

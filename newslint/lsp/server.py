@@ -24,7 +24,6 @@ from newslint.config.discovery import CONFIG_NAMES, is_excluded
 from newslint.documents import format_for_path
 from newslint.engine import Linter, LintOptions
 from newslint.errors import ConfigError, NewslintError
-from newslint.fixing.markup import lint_with_safe_fixes
 from newslint.lsp.actions import FIX_ALL, QUICKFIX, DocumentState, EditStyle, code_actions
 from newslint.lsp.diagnostics import to_diagnostic
 from newslint.lsp.positions import UTF16, PositionMap
@@ -220,7 +219,7 @@ def lint_document(linter: Linter, text: str, path: str, fmt: str) -> FileResult:
             return FileResult(path)
     except ConfigError:
         pass                     # lint_text reports it as the file's error
-    return lint_with_safe_fixes(linter, text, path, fmt)
+    return linter.lint_text(text, path, fmt=fmt)
 
 
 def document_format(language_id: str | None, uri: str) -> str | None:
