@@ -9,6 +9,8 @@ import pytest
 
 from newslint.cli import main
 
+pytest_plugins = ["tests.lt_fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "examples" / "seed-article.txt"
