@@ -2,8 +2,9 @@
 
 Register in tests/conftest.py with ``pytest_plugins = ["tests.lt_fixtures"]``.
 
-- ``languagetool_home``: the data folder, NEWSLINT_DATA_DIR or ``<repo>/.ci-data``
-  (exported for the session, so the CLI and the engine use it too); the cache goes to
+- ``languagetool_home``: the data folder, NEWSLINT_DATA_DIR or the user data folder where
+  ``newslint languagetool install`` puts LanguageTool (exported for the session, so the
+  CLI and the engine use it too); the cache goes to
   a session temporary folder through NEWSLINT_CACHE_DIR.
 - ``languagetool_installation``: LanguageTool installed there through newslint's
   installer (Maven route; a no-op once installed).
@@ -14,23 +15,19 @@ Register in tests/conftest.py with ``pytest_plugins = ["tests.lt_fixtures"]``.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from newslint.languagetool.install import Installation, install
-from newslint.languagetool.paths import CACHE_DIR_ENV, DATA_DIR_ENV, LanguageToolHome
+from newslint.languagetool.paths import CACHE_DIR_ENV, DATA_DIR_ENV, LanguageToolHome, default_data_dir
 from newslint.languagetool.process import pid_alive
 from newslint.languagetool.server import ServerState, ensure_server, running_server, start_server, stop_server
-
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CI_DATA = REPO / ".ci-data"
 
 
 @pytest.fixture(scope="session")
 def languagetool_home(tmp_path_factory) -> Iterator[LanguageToolHome]:
-    data_dir = os.environ.get(DATA_DIR_ENV) or str(DEFAULT_CI_DATA)
+    data_dir = os.environ.get(DATA_DIR_ENV) or str(default_data_dir())
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(DATA_DIR_ENV, data_dir)
         mp.setenv(CACHE_DIR_ENV, str(tmp_path_factory.mktemp("newslint-cache")))
