@@ -66,3 +66,34 @@ def test_html_version_maps_to_its_own_lines(write, indent):
     # Paragraph k of the body sits on text line 3 + 2k; here on line first + k.
     expected = [(first + (line - 3) // 2, 1 + len(indent) + 3) for line in CHROME_LINES]
     assert _chrome(findings) == expected
+
+
+NEWS_EXPECTED = {(7, "fragment"), (9, "attribution"), (41, "attribution"),
+                 (17, "chrome"), (33, "chrome"), (49, "chrome"), (53, "chrome"), (55, "chrome")}
+
+
+@pytest.mark.languagetool
+def test_with_languagetool_news_findings_match_the_desk_and_grammar_is_added(languagetool_server):
+    import newslint
+
+    report = newslint.lint_paths([str(SEED)], languagetool=True)
+    assert not report.errors
+    news = {(f.line, str(f.category)) for f in report.findings
+            if f.category in (Category.CHROME, Category.ATTRIBUTION, Category.FRAGMENT)}
+    assert news == NEWS_EXPECTED
+    lt = [f for f in report.findings if f.source.value == "languagetool"]
+    assert lt, "LanguageTool added no grammar or spelling findings"
+    spans = [(f.offset, f.end_offset) for f in report.findings]
+    others = {(f.offset, f.end_offset) for f in report.findings if f.source.value != "languagetool"}
+    assert not [f for f in lt if (f.offset, f.end_offset) in others], "same span reported by two sources"
+    assert len(spans) == len(set((f.offset, f.end_offset, f.rule) for f in report.findings))
+
+
+@pytest.mark.languagetool
+def test_cli_with_languagetool_reports_the_fragment(run_cli, languagetool_server):
+    result = run_cli("check", "--format", "json", str(SEED))
+    assert result.code == 1
+    data = result.json()
+    assert data["errors"] == []
+    assert [(f["line"], f["rule"]) for f in data["findings"] if f["category"] == "fragment"] == [
+        (7, "news.fragment")]
