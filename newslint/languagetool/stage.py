@@ -99,6 +99,17 @@ def vocabulary(words: Sequence[str]) -> tuple[Pattern[str], ...]:
     return tuple(out)
 
 
+def describe(message: str, flagged: str, replacements: Sequence[str]) -> str:
+    """LanguageTool's message with the flagged text and its first suggestions, on one line."""
+    text = " ".join(message.split())
+    if flagged and flagged not in text:
+        text = f"{text.rstrip('.')}: '{flagged}'."
+    if replacements:
+        shown = ", ".join(f"'{r}'" for r in replacements[:3])
+        text += f" Suggestions: {shown}."
+    return text
+
+
 def is_accepted(text: str, vocab: Sequence[Pattern[str]]) -> bool:
     candidates = {text}
     for suffix in ("'s", "’s"):
@@ -302,9 +313,11 @@ class LanguageToolStage:
                 if is_accepted(doc.segments[where.segment].text[where.start:where.end], vocab):
                     continue
             category = category_for(m["rule"], m["category"])
+            flagged = doc.segments[where.segment].text[where.start:where.end]
             out.append(Hit(
                 rule=rule_id(m["rule"]), segment=where.segment, start=where.start, end=where.end,
-                message=m["message"], replacement=m["replacements"][0] if m["replacements"] else None,
+                message=describe(m["message"], flagged, m["replacements"]),
+                replacement=m["replacements"][0] if m["replacements"] else None,
                 category=category, severity=severity_for(category)))
         return out
 
