@@ -48,7 +48,7 @@ def test_spelling_slip(stage):
     doc = text_doc("He recieve the letter yesterday.\n")
     hits = stage.check(doc, SETTINGS, ())
     assert hits == [Hit(rule="lt.MORFOLOGIK_RULE_EN_US", segment=0, start=3, end=10,
-                        message="Possible spelling mistake found: 'recieve'. Suggestions: 'receive'.",
+                        message="Possible spelling mistake found: 'recieve'. Suggestions: 'receive', 'relieve'.",
                         replacement="receive",
                         category=Category.SPELLING, severity=Severity.WARNING)]
 
