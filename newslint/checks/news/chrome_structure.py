@@ -8,6 +8,8 @@ and the runs of non-prose segments between the story's prose paragraphs.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
@@ -93,15 +95,18 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     _rule(
         TEASER,
-        "A headline for another story dropped between paragraphs, marked as a pointer: "
-        "a label (\"Related:\", \"Watch:\", \"More:\"), a closing \"»\" or a section tag "
-        "such as \"[Sport]\".",
+        "A headline for another story dropped between paragraphs: marked as a pointer "
+        "(a label such as \"Related:\", \"Watch:\", \"More:\", a closing \"»\" or a section "
+        "tag such as \"[Sport]\"), or a lone headline-shaped line of eight words or more "
+        "that shares no topic word with the paragraphs around it.",
         "Teasers interrupt the story and point readers to another page.",
         "Delete the line.",
         flag=(
             "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
             + "\n\nRelated: Gunman robs bakery in broad daylight\n\n" + _STORY[2],
             "Library to close\n\n" + _STORY[0] + "\n\nGunman robs bakery in broad daylight [Metro]\n\n"
+            + _STORY[1],
+            "Library to close\n\n" + _STORY[0] + "\n\nTwo hikers rescued after spending the night on a frozen ridge\n\n"
             + _STORY[1],
         ),
         pass_=(
@@ -234,12 +239,47 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
             out[line.segment.index] = TOOLS
         elif is_teaser(line.segment.text):
             out[line.segment.index] = TEASER
+    if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after):
+        out[run[0].segment.index] = TEASER
     introduced = before is not None and before.shape.ends_colon
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
         for line in stretch:
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST
     return out
+
+
+# Words too common to tie a line to the paragraphs around it.
+_COMMON = frozenset(
+    "about after again also because been before being between could does during from have "
+    "into just more most much must never only other over said says same should since some "
+    "such than that their them then there these they this those through under until very "
+    "were what when where which while will with would your".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _topic_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _COMMON}
+
+
+def _stray_headline(line: _Line, before: _Line | None, after: _Line | None) -> bool:
+    """A lone unlabelled line between two body paragraphs that reads as another story's headline.
+
+    It must look like a whole headline sentence (at least eight words, no end
+    punctuation, no quote marks or commas, not in capitals: a subhead is short or
+    shares the story's topic) and share at most one of its topic words (when it has six
+    or more) with the paragraphs either side.
+    """
+    text = line.segment.text
+    if before is None or after is None or line.segment.kind not in _PROSE_KINDS:
+        return False
+    if len(line.shape.words) < 8 or len(text) > 160 or text.isupper():
+        return False
+    if any(mark in text for mark in ',"“”‘’:;?!') or text.rstrip()[-1:] in ".)":
+        return False
+    words = _topic_words(text)
+    shared = words & (_topic_words(before.segment.text) | _topic_words(after.segment.text))
+    return not shared or (len(shared) == 1 and len(words) >= 6)
 
 
 def _title_stretches(run: list[_Line], introduced: bool, subhead_last: bool):

@@ -1,0 +1,45 @@
+"""Unlabelled teaser headlines between paragraphs, and the subheads that must stay quiet."""
+from __future__ import annotations
+
+import re
+
+import newslint
+
+from .conftest import SEED
+
+STORY = (
+    "The council voted on Tuesday to close the old library on Main Street next spring.",
+    "Members said the building needed repairs that the town could not pay for this year.",
+    "A public meeting on the plan is set for March 3 at the town hall, officials said.",
+)
+
+
+def _teasers(text: str) -> list[int]:
+    return [f.line for f in newslint.lint_text(text, "story.txt") if f.rule == "news.chrome.teaser"]
+
+
+def test_seed_teasers_without_their_label_are_still_chrome():
+    text = re.sub(r"(?m)^See also\s+", "", SEED.read_text(encoding="utf-8"))
+    assert _teasers(text) == [17, 33, 49]
+
+
+def test_a_stray_headline_between_paragraphs_is_flagged():
+    text = "\n\n".join(["Library to close", STORY[0],
+                       "Two hikers rescued after spending the night on a frozen ridge", *STORY[1:]])
+    assert _teasers(text) == [5]
+
+
+def test_subheads_stay_quiet():
+    for subhead in ("Repairs Too Costly",                                  # short
+                    "Why the council chose to close the library this spring",  # on the story's topic
+                    "WHAT HAPPENS NEXT FOR READERS AND STAFF AT THE BRANCH",  # capitals
+                    "Town hall meeting, March 3"):                           # short, comma
+        text = "\n\n".join(["Library to close", STORY[0], subhead, *STORY[1:]])
+        assert _teasers(text) == [], subhead
+
+
+def test_a_quote_or_an_on_topic_sentence_missing_its_period_stays_quiet():
+    for line in ("“We will find another home for the books,” the mayor said",
+                 "Residents can borrow books from the county branch until the library building reopens"):
+        text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
+        assert _teasers(text) == [], line
