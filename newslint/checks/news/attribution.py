@@ -44,6 +44,46 @@ _TAG_TAIL = re.compile(
 _SAID_HE = re.compile(
     rf"\b(?P<verb>{SPEECH_VERBS})\s+(?P<pron>he|she)\b(?=\s*(?:[.,;:!?]|$))", re.IGNORECASE
 )
+# What every _SAID_HE match contains: a cheap test that rules most paragraphs out.
+_SAID_HE_PRONOUN = re.compile(r"\s(?:he|she)\b(?=\s*(?:[.,;:!?]|$))", re.IGNORECASE)
+_GAP = re.compile(r"[ \t]+")
+
+
+class _Paragraph:
+    """One paragraph's text with the attribution facts several rules ask for, each
+    worked out once: the tag after a closing mark, the lead-in before a quote, and
+    whether a quote starts an utterance."""
+
+    __slots__ = ("text", "_tags", "_leads", "_speech")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._tags: dict[int, Tag | None] = {}
+        self._leads: dict[tuple[int, int], LeadIn | None] = {}
+        self._speech: dict[tuple[int, int], bool] = {}
+
+    def tag_after(self, pos: int) -> Tag | None:
+        try:
+            return self._tags[pos]
+        except KeyError:
+            tag = self._tags[pos] = tag_after(self.text, pos)
+            return tag
+
+    def lead_in(self, floor: int, quote_start: int) -> LeadIn | None:
+        key = (floor, quote_start)
+        try:
+            return self._leads[key]
+        except KeyError:
+            lead = self._leads[key] = lead_in(self.text, floor, quote_start)
+            return lead
+
+    def speech_start(self, q: Quote, floor: int) -> bool:
+        key = (q.start, floor)
+        try:
+            return self._speech[key]
+        except KeyError:
+            found = self._speech[key] = _speech_start(self, q, floor)
+            return found
 
 
 @dataclass(frozen=True)
@@ -146,8 +186,9 @@ RULES = (
 )
 
 
-def _speech_start(text: str, q: Quote, floor: int) -> bool:
+def _speech_start(para: _Paragraph, q: Quote, floor: int) -> bool:
     """Whether quotation ``q`` starts an utterance (not a partial quote, scare quote or title)."""
+    text = para.text
     inner = q.inner(text).lstrip()
     if not inner or not (inner[0].isupper() or inner[0].isdigit()):
         return False
@@ -157,14 +198,14 @@ def _speech_start(text: str, q: Quote, floor: int) -> bool:
     if before[-1] not in _BOUNDARY_BEFORE_SPEECH:
         return False
     if before[-1] == ",":
-        return lead_in(text, floor, q.start) is not None
+        return para.lead_in(floor, q.start) is not None
     return True
 
 
-def _tag_of(text: str, q: Quote) -> Tag | None:
+def _tag_of(para: _Paragraph, q: Quote) -> Tag | None:
     """The tag attributing ``q``, when the quote's punctuation leaves room for one."""
-    inner = q.inner(text).rstrip(_NESTED_CLOSE)
-    tag = tag_after(text, q.end)
+    inner = q.inner(para.text).rstrip(_NESTED_CLOSE)
+    tag = para.tag_after(q.end)
     if tag is None or not inner:
         return None
     if inner[-1] in _TAG_PUNCTUATION or _WORD_END.search(inner) or tag.lead.strip() == ",":
@@ -172,12 +213,12 @@ def _tag_of(text: str, q: Quote) -> Tag | None:
     return None
 
 
-def _utterances(text: str, scan: QuoteScan) -> list[_Utterance]:
+def _utterances(para: _Paragraph, scan: QuoteScan) -> list[_Utterance]:
     out: list[_Utterance] = []
     floor = 0
     for q in scan.quotes:
-        if q.closed and _speech_start(text, q, floor):
-            out.append(_Utterance(q, lead_in(text, floor, q.start), _tag_of(text, q)))
+        if q.closed and para.speech_start(q, floor):
+            out.append(_Utterance(q, para.lead_in(floor, q.start), _tag_of(para, q)))
         floor = q.end if q.end is not None else q.start + 1
     return out
 
@@ -219,16 +260,17 @@ def _speaker_hits(seg: Segment, utterances: list[_Utterance], enabled: AbstractS
     return hits
 
 
-def _punctuation_hits(seg: Segment, scan: QuoteScan, enabled: AbstractSet[str]) -> list[Hit]:
+def _punctuation_hits(seg: Segment, para: _Paragraph, scan: QuoteScan,
+                      enabled: AbstractSet[str]) -> list[Hit]:
     hits: list[Hit] = []
-    text = seg.text
+    text = para.text
     floor = 0
     for q in scan.quotes:
         if not q.closed:
             floor = q.start + 1
             continue
         stripped = q.inner(text).rstrip(_NESTED_CLOSE)
-        tag = tag_after(text, q.end)
+        tag = para.tag_after(q.end)
         if tag is not None and stripped and tag.lead.strip() != ",":
             tail_ok = _TAG_TAIL.match(text, tag.end) is not None
             lower_tag = text[tag.start].islower()
@@ -242,7 +284,7 @@ def _punctuation_hits(seg: Segment, scan: QuoteScan, enabled: AbstractSet[str]) 
                     "attribution follows: “…,” she said.", ",",
                 ))
             elif (SPLIT_QUOTE_COMMA in enabled and _WORD_END.search(stripped)
-                  and _speech_start(text, q, floor) and tail_ok):
+                  and para.speech_start(q, floor) and tail_ok):
                 close = q.end - 1
                 hits.append(_hit(
                     SPLIT_QUOTE_COMMA, seg, close, q.end,
@@ -257,10 +299,10 @@ def _punctuation_hits(seg: Segment, scan: QuoteScan, enabled: AbstractSet[str]) 
 def _resumed_quote_hits(seg: Segment, scan: QuoteScan, q: Quote, tag: Tag) -> list[Hit]:
     """“We will win,” she said “and soon.”: the tag needs a comma before the quote resumes."""
     text = seg.text
-    gap = re.match(r"[ \t]+", text[tag.end:])
+    gap = _GAP.match(text, tag.end)
     if gap is None:
         return []
-    resume_at = tag.end + gap.end()
+    resume_at = gap.end()
     nxt = next((r for r in scan.quotes if r.start == resume_at), None)
     if nxt is None:
         return []
@@ -275,6 +317,8 @@ def _resumed_quote_hits(seg: Segment, scan: QuoteScan, q: Quote, tag: Tag) -> li
 def _said_he_hits(seg: Segment) -> list[Hit]:
     hits: list[Hit] = []
     text = seg.text
+    if _SAID_HE_PRONOUN.search(text) is None:
+        return hits
     for m in _SAID_HE.finditer(text):
         before = text[:m.start()].rstrip()
         if not before or before[-1] not in ",”\"":
@@ -325,7 +369,8 @@ class AttributionCheck:
                 hits.extend(_said_he_hits(seg))
             if not scan.quotes:
                 continue
-            hits.extend(_punctuation_hits(seg, scan, enabled))
+            para = _Paragraph(seg.text)
+            hits.extend(_punctuation_hits(seg, para, scan, enabled))
             if _TRANSCRIPT.match(seg.text) is None:
-                hits.extend(_speaker_hits(seg, _utterances(seg.text, scan), enabled))
+                hits.extend(_speaker_hits(seg, _utterances(para, scan), enabled))
         return hits

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = "“”\""
+_MARK = re.compile("[“”\"]")
 _OPENING_CONTEXT = "([{—–-/‘'"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-’'…"
 
@@ -86,13 +87,17 @@ def _opens(text: str, i: int, currently_open: bool) -> bool | None:
     return not currently_open
 
 
+_NO_QUOTES = QuoteScan((), ())
+
+
 def scan_quotes(text: str) -> QuoteScan:
+    if '"' not in text and "“" not in text and "”" not in text:
+        return _NO_QUOTES
     quotes: list[Quote] = []
     strays: list[int] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in DOUBLE_MARKS:
-            continue
+    for m in _MARK.finditer(text):
+        i = m.start()
         direction = _opens(text, i, open_at is not None)
         if direction is None:
             continue

@@ -41,6 +41,9 @@ _STOP_WORDS = frozenset(
     "late early this last next yesterday today tonight".split()
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[A-Z“\"])")
+_SPEAKER_WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE_OR_DOT = re.compile(r"(?:'s|’s|[.'’])$")
+_DETERMINER = re.compile(_DET)
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,16 @@ class Speaker:
 
 
 def speaker_of(phrase: str) -> Speaker:
-    words = re.findall(r"[\w'’.-]+", phrase.split(",")[0])
+    words = _SPEAKER_WORD.findall(phrase.split(",")[0])
     kept: list[str] = []
     for i, w in enumerate(words):
         if i > 0 and w.lower() in _STOP_WORDS:
             break
         kept.append(w)
-    head = re.sub(r"(?:'s|’s|[.'’])$", "", kept[-1] if kept else phrase).lower()
+    head = _POSSESSIVE_OR_DOT.sub("", kept[-1] if kept else phrase).lower()
     first = kept[0] if kept else ""
     is_pronoun = len(kept) == 1 and first.lower() in PRONOUNS
-    is_name = not is_pronoun and first[:1].isupper() and re.fullmatch(_DET, first) is None
+    is_name = not is_pronoun and first[:1].isupper() and _DETERMINER.fullmatch(first) is None
     return Speaker(" ".join(kept), head, is_pronoun, is_name)
 
 
