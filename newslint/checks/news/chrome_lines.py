@@ -176,14 +176,14 @@ def shape_of(text: str) -> LineShape:
     words = words_of(text)
     ends_sentence = bool(_SENTENCE_END.search(text))
     ends_colon = text.endswith(":")
-    function_words = sum(1 for w in words if w in FUNCTION_WORDS)
+    function_words = sum(map(FUNCTION_WORDS.__contains__, words))
     kind = _kind_of(text, words, ends_sentence, function_words)
     return LineShape(kind, words, ends_sentence, ends_colon, function_words)
 
 
 def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_words: int) -> LineKind:
     n = len(words)
-    if _is_call_to_action(text, n) or (_HANDLE.search(text) and n <= 4) or _DOMAIN.match(text):
+    if _is_call_to_action(text, n) or (n <= 4 and _HANDLE.search(text)) or _DOMAIN.match(text):
         return LineKind.TOOL
     if n >= 20 or (n >= 7 and ends_sentence and function_words >= 2):
         return LineKind.PROSE
