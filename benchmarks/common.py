@@ -220,3 +220,56 @@ def clean_env(**extra: str) -> dict[str, str]:
     env.update(NO_COLOR="1")
     env.update(extra)
     return env
+
+
+# -- LanguageTool ---------------------------------------------------------------------
+
+def languagetool_root() -> str | None:
+    """The LanguageTool install NEWSLINT_DATA_DIR (or the user data folder) holds."""
+    from newslint.errors import LanguageToolError
+    from newslint.languagetool.install import find_installation
+    from newslint.languagetool.paths import LanguageToolHome
+
+    try:
+        return str(find_installation(LanguageToolHome.from_env()).root)
+    except LanguageToolError:
+        return None
+
+
+class PrivateServer:
+    """A LanguageTool daemon of the benchmark's own: a private data folder that reuses an
+    existing install (``newslint languagetool install --path``), started on a free port and
+    stopped on exit, so a daemon other work relies on is never touched."""
+
+    def __init__(self, data_dir: Path, install_root: str):
+        self.data_dir = Path(data_dir)
+        self.install_root = install_root
+        self.state = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        return clean_env(NEWSLINT_DATA_DIR=str(self.data_dir))
+
+    @property
+    def url(self) -> str:
+        return self.state.url
+
+    def __enter__(self) -> "PrivateServer":
+        from newslint.languagetool.paths import LanguageToolHome
+        from newslint.languagetool.server import start_server
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(newslint_command() + ["languagetool", "install", "--path", self.install_root],
+                       env=self.env, check=True, capture_output=True)
+        self.state = start_server(LanguageToolHome(self.data_dir))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from newslint.languagetool.paths import LanguageToolHome
+        from newslint.languagetool.server import stop_server
+
+        stop_server(LanguageToolHome(self.data_dir))
+
+
+LANGUAGETOOL_MISSING = ("no LanguageTool install found: set NEWSLINT_DATA_DIR to a data folder where "
+                        "`newslint languagetool install` has run")
