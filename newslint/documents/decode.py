@@ -7,6 +7,7 @@ UTF-16. Line endings are kept exactly as they are: :class:`LineIndex` understand
 from __future__ import annotations
 
 import codecs
+import re
 
 from newslint.errors import DocumentError
 
@@ -14,7 +15,9 @@ from newslint.errors import DocumentError
 _SAMPLE = 8192
 # Share of control characters (other than tab, line breaks, form feed) that makes a file binary.
 _BINARY_SHARE = 0.10
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# The control characters that count: C0 and C1 controls other than tab, line feed,
+# vertical tab, form feed, carriage return and escape.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -55,6 +58,5 @@ def _checked(text: str, path: str) -> str:
 def _mostly_controls(sample: str) -> bool:
     if not sample:
         return False
-    controls = sum(1 for ch in sample
-                   if (ch < " " or "\x7f" <= ch < "\xa0") and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(sample))
     return controls / len(sample) > _BINARY_SHARE
