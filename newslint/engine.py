@@ -7,9 +7,11 @@ one bad file never stops the others.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import multiprocessing
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -144,9 +146,7 @@ class Linter:
 
     def lint_file(self, path: str) -> FileResult:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            text = decode_bytes(data, path)
+            text = decode_bytes(_read_regular_file(path), path)
         except DocumentError as exc:
             return FileResult(path, errors=[FileError(path, exc.message)])
         except OSError as exc:
@@ -378,6 +378,19 @@ def _batches(files: Sequence[str], jobs: int) -> list[list[str]]:
 
 def _config_error(exc: ConfigError) -> FileError:
     return FileError(exc.path, exc.message, exc.line)
+
+
+def _read_regular_file(path: str) -> bytes:
+    """A regular file's bytes. Anything else (a FIFO, a device, a socket) is an OSError:
+    opening without blocking and checking the open file means a pipe never hangs the run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "Not a regular file", path)
+        return handle.read()
 
 
 def _os_message(exc: OSError) -> str:
