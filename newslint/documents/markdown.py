@@ -23,6 +23,7 @@ What is prose and what is not:
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -50,8 +51,15 @@ def make_parser() -> MarkdownIt:
     return md
 
 
+@functools.lru_cache(maxsize=1)
+def _shared_parser() -> MarkdownIt:
+    """One parser for every document: building it costs more than parsing a short article,
+    and parsing keeps all its state in per-call objects, so it is never changed after this."""
+    return make_parser()
+
+
 def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Document:
-    md = md or make_parser()
+    md = md or _shared_parser()
     lines = LineIndex(text)
     env: dict = {}
     tokens = md.parse(text, env)
