@@ -13,7 +13,7 @@ import threading
 import time
 from typing import Callable, Iterator, Sequence
 
-from newslint.errors import LanguageToolUnavailable
+from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.http import HttpClient, ServerUnreachable
 
 CHECK_PATH = "/v2/check"
@@ -105,7 +105,11 @@ class LanguageToolClient:
     def software_version(self) -> str:
         """The version a server reports (also proves one answers)."""
         answer = self.check({"language": "en-US", "text": "Version probe."})
-        return str(answer.get("software", {}).get("version", "unknown"))
+        software = answer.get("software", {}) if isinstance(answer, dict) else None
+        if not isinstance(software, dict):
+            raise LanguageToolError(f"LanguageTool at {', '.join(self.pool.urls)} answered the version "
+                                    "probe with something other than LanguageTool's JSON")
+        return str(software.get("version", "unknown"))
 
 
 class AllServersUnreachable(LanguageToolUnavailable):

@@ -76,16 +76,38 @@ def params_hash(form: dict[str, str]) -> str:
 
 
 def keep_match_fields(match: dict) -> dict:
-    """What the stage reads from a match (what the cache stores)."""
+    """What the stage reads from a match (what the cache stores). A match not shaped as
+    LanguageTool's API describes it raises LanguageToolError, naming what is wrong."""
+    if not isinstance(match, dict):
+        raise _unreadable(f"a match is {type(match).__name__}, not an object")
+    offset, length = match.get("offset", 0), match.get("length", 0)
+    if not _is_count(offset) or not _is_count(length):
+        raise _unreadable(f"a match has offset {offset!r} and length {length!r}")
+    message = match.get("message", "")
     rule = match.get("rule") or {}
+    category = rule.get("category") or {} if isinstance(rule, dict) else None
+    replacements = match.get("replacements") or []
+    if (not isinstance(message, str) or not isinstance(rule, dict) or not isinstance(category, dict)
+            or not isinstance(rule.get("id", ""), str) or not isinstance(category.get("id", ""), str)
+            or not isinstance(replacements, list)
+            or not all(isinstance(r, dict) and isinstance(r.get("value", ""), str) for r in replacements)):
+        raise _unreadable("a match's message, rule or replacements are not of the documented types")
     return {
-        "offset": match.get("offset", 0),
-        "length": match.get("length", 0),
-        "message": match.get("message", ""),
-        "replacements": [r.get("value", "") for r in (match.get("replacements") or [])[:5]],
+        "offset": offset,
+        "length": length,
+        "message": message,
+        "replacements": [r.get("value", "") for r in replacements[:5]],
         "rule": rule.get("id", "UNKNOWN"),
-        "category": (rule.get("category") or {}).get("id", ""),
+        "category": category.get("id", ""),
     }
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _unreadable(problem: str) -> LanguageToolError:
+    return LanguageToolError(f"LanguageTool's answer cannot be read: {problem}")
 
 
 def vocabulary(words: Sequence[str]) -> tuple[Pattern[str], ...]:
@@ -285,7 +307,7 @@ class LanguageToolStage:
                 raise LanguageToolUnavailable(
                     f"LanguageTool stopped answering ({exc.reason}) and failed again after a restart "
                     f"({again.reason}); see {self.home.run_dir / 'server.log'}") from again
-        matches = answer.get("matches")
+        matches = answer.get("matches") if isinstance(answer, dict) else None
         if not isinstance(matches, list):
             raise LanguageToolError("LanguageTool's answer has no list of matches")
         return [keep_match_fields(m) for m in matches]
