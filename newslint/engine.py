@@ -276,11 +276,26 @@ class Linter:
                 yield self.lint_file(path)
             return
         self.prepare_workers()
+        self._warm_up(files)
         batches = _batches(files, jobs)
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
-            for batch in pool.map(self.lint_batch, batches):
+        # Under fork each worker starts from this very Linter, compiled rules included
+        # (initargs are not pickled then); tasks carry only paths.
+        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
+                                 initializer=_start_worker, initargs=(self,)) as pool:
+            for batch in pool.map(_lint_batch_in_worker, batches):
                 yield from batch
+
+    def _warm_up(self, files: Sequence[str]) -> None:
+        """Before files fan out: compile the rules and load the parsers they need once,
+        here, rather than once in every worker."""
+        for path in files:
+            try:
+                self.rulebook(self.config_for(path))
+            except ConfigError:
+                pass                 # lint_file reports it
+        for fmt in sorted({format_for_path(path) or "text" for path in files}):
+            parse_document("x\n", "-", fmt)
 
     def prepare_workers(self) -> None:
         """Work done once before files fan out (e.g. making sure a LanguageTool server runs)."""
@@ -369,6 +384,22 @@ def _relative(path: str, root: str) -> str:
     except ValueError:
         return path.replace(os.sep, "/")
     return rel.replace(os.sep, "/")
+
+
+# The Linter of this worker process (set once by _start_worker; used only inside a
+# worker of Linter.iter_results' pool).
+_worker_linter: Linter | None = None
+
+
+def _start_worker(linter: Linter) -> None:
+    global _worker_linter
+    linter._lt_stage = None      # threads and sockets do not cross a fork
+    _worker_linter = linter
+
+
+def _lint_batch_in_worker(paths: Sequence[str]) -> list[FileResult]:
+    assert _worker_linter is not None
+    return _worker_linter.lint_batch(paths)
 
 
 def _batches(files: Sequence[str], jobs: int) -> list[list[str]]:
