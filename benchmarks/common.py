@@ -2,8 +2,8 @@
 
 A timed run reports wall seconds and two memory figures for the process tree it starts:
 
-- ``max_rss``: the largest resident set of any one process in the tree (``os.wait4``'s
-  ``ru_maxrss``, which Linux carries up from waited-for children);
+- ``max_rss``: the largest resident set of any one process in the tree (GNU time's
+  ``%M``, which Linux carries up from waited-for children, e.g. ``-j 2`` workers);
 - ``tree_rss``: the largest sum of resident sets over the whole tree, sampled from
   ``/proc`` every 20 ms (what the machine must hold while ``-j 2`` workers run).
 
@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
 
+TIME = "/usr/bin/time"
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -76,14 +77,17 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def tree_rss(root: int) -> int:
+def tree_rss(root: int) -> tuple[int, int]:
+    """Resident bytes of ``root`` and its descendants: (sum, largest single process)."""
     children = _children_of()
-    total, todo = 0, [root]
+    total, largest, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
-        total += _rss(pid)
+        rss = _rss(pid)
+        total += rss
+        largest = max(largest, rss)
         todo.extend(children.get(pid, ()))
-    return total
+    return total, largest
 
 
 @dataclass
@@ -101,35 +105,51 @@ class Run:
 
 def timed(cmd: Sequence[str], cwd: str | None = None, env: dict[str, str] | None = None,
           ok: Sequence[int] = (0, 1)) -> Run:
-    """Run ``cmd`` to the end; wall time and peak memory of its process tree."""
+    """Run ``cmd`` to the end; wall time and peak memory of its process tree.
+
+    The largest single process comes from GNU time's ``%M`` when /usr/bin/time exists
+    (a child forked from this large Python process would inherit its high-water mark
+    in ``ru_maxrss``; time's own is a few MB), else from the /proc samples.
+    """
     out_file = open(_tmp_name("out"), "w+b")
     err_file = open(_tmp_name("err"), "w+b")
+    rss_file = _tmp_name("rss")
+    gnu_time = TIME if os.path.exists(TIME) else None
+    argv = [gnu_time, "-f", "%M", "-o", rss_file, *cmd] if gnu_time else list(cmd)
     try:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out_file, stderr=err_file)
-        peak = [0]
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out_file, stderr=err_file)
+        peak_tree, peak_one = [0], [0]
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], tree_rss(proc.pid))
+                total, largest = tree_rss(proc.pid)
+                peak_tree[0] = max(peak_tree[0], total)
+                peak_one[0] = max(peak_one[0], largest)
                 done.wait(0.02)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc.wait()
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out_file.seek(0)
         err_file.seek(0)
-        run = Run(seconds, proc.returncode, usage.ru_maxrss * 1024, max(peak[0], usage.ru_maxrss * 1024),
+        max_rss = peak_one[0]
+        if gnu_time:
+            try:
+                max_rss = int(Path(rss_file).read_text().split()[-1]) * 1024
+            except (OSError, ValueError, IndexError):
+                pass
+        run = Run(seconds, proc.returncode, max_rss, max(peak_tree[0], max_rss),
                   out_file.read().decode("utf-8", "replace"), err_file.read().decode("utf-8", "replace"))
     finally:
         for fh in (out_file, err_file):
             fh.close()
             os.unlink(fh.name)
+        os.unlink(rss_file)
     if run.returncode not in ok:
         raise RuntimeError(f"{' '.join(cmd)} exited {run.returncode}:\n{run.stderr[-3000:]}")
     return run

@@ -15,9 +15,10 @@ no other daemon is touched, and stops it at the end. On the same documents it ti
   ``newslint check --languagetool-url A --languagetool-url B -j 2`` against the same run
   with ``A`` only.
 
-The server is warmed up first with a raw pass over the same documents; then the raw and
-newslint runs alternate, ``--repeat`` times each, so they meet the server (and its own
-sentence cache) in the same state; medians are reported. Target: stage <= 1.1x raw.
+The server is warmed up first with a raw and a stage pass over the same documents; then
+the raw and newslint runs take turns, ``--repeat`` rounds in alternating order, so they
+meet the server (and its own sentence cache, ``cacheSize=1000``) in the same state;
+medians are reported. Target: stage <= 1.1x raw.
 
     NEWSLINT_DATA_DIR=... python benchmarks/languagetool_compare.py [--count 40] [--repeat 3]
 """
@@ -106,22 +107,26 @@ def run(count: int = 40, repeats: int = 3, install_root: str | None = None, pool
                    f"{sum(map(len, texts)) / 1e6:.2f} M characters of prose; settings {params}")
         with PrivateServer(tmp_path / "lt-a", install_root) as server:
             raw = RawClient(server.url, params)
-            raw.run(texts, 2)                                   # warm-up: rules, JIT, sentence cache
             stage = LanguageToolStage(settings, StageOptions(use_cache=False, data_dir=str(server.data_dir)))
             stage.prepare()
+            raw.run(texts, 1)                                   # warm-up: rules, JIT, sentence cache
+            stage_run(stage, docs)
             cli = newslint_command() + ["check", "--select", "lt.*", "--no-cache", "--format", "json", "-q"]
             env = {**server.env, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
             times: dict[str, list[float]] = {k: [] for k in ("raw 1", "stage", "cli -j 1", "raw 2", "cli -j 2")}
             found: dict[str, int] = {}
-            for _ in range(repeats):
-                for name, fn in (("raw 1", lambda: raw.run(texts, 1)), ("stage", lambda: stage_run(stage, docs)),
-                                 ("raw 2", lambda: raw.run(texts, 2))):
+            def cli_run(jobs: int) -> tuple[float, int]:
+                t = timed(cli + ["-j", str(jobs), folder], env=env)
+                return t.seconds, len(t.json()["findings"])
+
+            order = [("raw 1", lambda: raw.run(texts, 1)), ("stage", lambda: stage_run(stage, docs)),
+                     ("cli -j 1", lambda: cli_run(1)), ("raw 2", lambda: raw.run(texts, 2)),
+                     ("cli -j 2", lambda: cli_run(2))]
+            for round_ in range(repeats):
+                # Alternate the order, so that neither side always meets the server first.
+                for name, fn in (order if round_ % 2 == 0 else order[::-1]):
                     seconds, found[name] = fn()
                     times[name].append(seconds)
-                for jobs in (1, 2):
-                    t = timed(cli + ["-j", str(jobs), folder], env=env)
-                    times[f"cli -j {jobs}"].append(t.seconds)
-                    found[f"cli -j {jobs}"] = len(t.json()["findings"])
             stage.close()
             if pool:
                 with PrivateServer(tmp_path / "lt-b", install_root) as second:
@@ -129,8 +134,9 @@ def run(count: int = 40, repeats: int = 3, install_root: str | None = None, pool
                     one = cli + ["--languagetool-url", server.url]
                     two = one + ["--languagetool-url", second.url]
                     times["url A -j 2"], times["urls A+B -j 2"] = [], []
-                    for _ in range(repeats):
-                        for name, cmd in (("url A -j 2", one), ("urls A+B -j 2", two)):
+                    for round_ in range(repeats):
+                        pair = (("url A -j 2", one), ("urls A+B -j 2", two))
+                        for name, cmd in (pair if round_ % 2 == 0 else pair[::-1]):
                             t = timed(cmd + ["-j", "2", folder], env=env)
                             times[name].append(t.seconds)
                             found[name] = len(t.json()["findings"])
