@@ -14,7 +14,7 @@ import time
 from typing import Callable, Iterator, Sequence
 
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
-from newslint.languagetool.http import HttpClient, ServerUnreachable
+from newslint.languagetool.http import HttpClient, LanguageToolTimeout, ServerUnreachable
 
 CHECK_PATH = "/v2/check"
 DOWN_SECONDS = 30.0
@@ -83,7 +83,7 @@ class LanguageToolClient:
         self.requests_sent = 0
 
     def check(self, form: dict[str, str]) -> dict:
-        failures: list[ServerUnreachable] = []
+        failures: list[ServerUnreachable | LanguageToolTimeout] = []
         for url in self.pool.candidates():
             if self.on_request is not None:
                 self.on_request()
@@ -92,7 +92,7 @@ class LanguageToolClient:
             try:
                 with self.pool.using(url):
                     answer = self.http.request_json(url, CHECK_PATH, form, self.timeout)
-            except ServerUnreachable as exc:
+            except (ServerUnreachable, LanguageToolTimeout) as exc:   # a hung server fails over too
                 self.pool.mark_down(url)
                 failures.append(exc)
                 continue
@@ -113,7 +113,7 @@ class LanguageToolClient:
 
 
 class AllServersUnreachable(LanguageToolUnavailable):
-    def __init__(self, failures: Sequence[ServerUnreachable]):
+    def __init__(self, failures: Sequence[ServerUnreachable | LanguageToolTimeout]):
         self.failures = tuple(failures)
         tried = ", ".join(f"{f.url} ({f.reason})" for f in failures)
         super().__init__(f"none of the LanguageTool servers answered: {tried}")

@@ -23,6 +23,7 @@ class ServerUnreachable(LanguageToolUnavailable):
 class LanguageToolTimeout(LanguageToolUnavailable):
     def __init__(self, url: str, seconds: float):
         self.url = url
+        self.reason = f"no answer within {seconds:g} s"
         super().__init__(f"LanguageTool at {url} did not answer within {seconds:g} s")
 
 
