@@ -217,6 +217,19 @@ def test_server_that_answers_after_the_probe_then_hangs(tmp_path):
     assert all("did not answer within 0.3 s" in e.message for e in report.errors)
 
 
+def test_hung_server_in_a_pool_fails_over_to_a_live_one(tmp_path):
+    slip = {"matches": [{"offset": 15, "length": 7, "message": "Possible spelling mistake found.",
+                         "replacements": [{"value": "receive"}],
+                         "rule": {"id": "MORFOLOGIK_RULE_EN_US", "category": {"id": "TYPOS"}}}]}
+    with silent_server() as hung, fake_server(on_check(slip)) as live:
+        stage = LanguageToolStage(options=StageOptions(use_cache=False, urls=(hung, live), timeout=0.3))
+        paths, report = lint_two(tmp_path, stage)
+    assert report.errors == []
+    assert report.exit_code(Severity.WARNING) == 1
+    assert {(f.path, f.rule) for f in report.findings if f.rule.startswith("lt.")} == {
+        (p, "lt.MORFOLOGIK_RULE_EN_US") for p in paths}
+
+
 # -- garbage answers -------------------------------------------------------------------
 
 GARBAGE = {
