@@ -1,6 +1,7 @@
 """Command line: parse options, call the engine, pick a reporter, return the exit code."""
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Sequence
@@ -28,7 +29,38 @@ def _use_color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The top-level group. Command groups that live beside their stage are imported
+    only when named (or listed for --help), so ``check`` does not load them."""
+
+    optional = {
+        "languagetool": ("newslint.languagetool.cli", "languagetool_group"),
+        "cache": ("newslint.languagetool.cli", "cache_group"),
+        "baseline": ("newslint.workflows.cli", "baseline_group"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.optional})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self.optional:
+            module, name = self.optional[cmd_name]
+            command = getattr(importlib.import_module(module), name)
+            self.add_command(command, cmd_name)
+        return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            # An unknown name: load every group so "Did you mean" can suggest any of them.
+            for cmd_name in self.optional:
+                self.get_command(ctx, cmd_name)
+            return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def cli() -> None:
     """newslint: a copy linter for news articles."""
@@ -189,19 +221,8 @@ def _rulebook(config_path: str | None):
         return None
 
 
-def _register_optional_groups() -> None:
-    """Command groups that live beside their stage."""
-    from newslint.languagetool.cli import cache_group, languagetool_group
-    from newslint.workflows.cli import baseline_group
-
-    cli.add_command(languagetool_group, "languagetool")
-    cli.add_command(cache_group, "cache")
-    cli.add_command(baseline_group, "baseline")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit status (0 clean, 1 findings, 2 errors)."""
-    _register_optional_groups()
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="newslint",
                           standalone_mode=False)
