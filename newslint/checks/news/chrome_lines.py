@@ -8,8 +8,10 @@ tool vocabulary) so the structure check can look at runs of such lines.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from newslint.checks.news.chrome_vocabulary import (
     BOX_HEADING_NOUNS,
@@ -83,13 +85,25 @@ class LineKind(enum.Enum):
     OTHER = "other"          # short text of no clear shape (numbers, stats, list items)
 
 
+# A line of this many words is prose, whatever else it holds (unless it is a web address).
+_PROSE_WORDS = 20
+
+
 @dataclass(frozen=True)
 class LineShape:
     kind: LineKind
-    words: tuple[str, ...]
+    text: str                # the line without surrounding whitespace
     ends_sentence: bool
     ends_colon: bool
-    function_words: int
+
+    # Listed only when asked for: most lines are long prose, whose kind needs no word list.
+    @functools.cached_property
+    def words(self) -> tuple[str, ...]:
+        return words_of(self.text)
+
+    @functools.cached_property
+    def function_words(self) -> int:
+        return _count_function_words(self.words)
 
     @property
     def is_prose(self) -> bool:
@@ -102,6 +116,15 @@ class LineShape:
 
 def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
+
+
+def _has_words(text: str, n: int) -> bool:
+    """Whether ``text`` has at least ``n`` words (found one by one, no further than needed)."""
+    return next(islice(_WORD.finditer(text), n - 1, None), None) is not None
+
+
+def _count_function_words(words: tuple[str, ...]) -> int:
+    return sum(map(FUNCTION_WORDS.__contains__, words))
 
 
 def _is_tool_piece(text: str) -> bool:
@@ -173,19 +196,22 @@ def is_title_like(text: str, words: tuple[str, ...], function_words: int) -> boo
 
 def shape_of(text: str) -> LineShape:
     text = text.strip()
-    words = words_of(text)
     ends_sentence = bool(_SENTENCE_END.search(text))
     ends_colon = text.endswith(":")
-    function_words = sum(map(FUNCTION_WORDS.__contains__, words))
-    kind = _kind_of(text, words, ends_sentence, function_words)
-    return LineShape(kind, words, ends_sentence, ends_colon, function_words)
+    if _has_words(text, _PROSE_WORDS):
+        # What _kind_of decides for a line this long, without listing every word.
+        kind = LineKind.TOOL if _DOMAIN.match(text) else LineKind.PROSE
+    else:
+        words = words_of(text)
+        kind = _kind_of(text, words, ends_sentence, _count_function_words(words))
+    return LineShape(kind, text, ends_sentence, ends_colon)
 
 
 def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_words: int) -> LineKind:
     n = len(words)
     if _is_call_to_action(text, n) or (n <= 4 and _HANDLE.search(text)) or _DOMAIN.match(text):
         return LineKind.TOOL
-    if n >= 20 or (n >= 7 and ends_sentence and function_words >= 2):
+    if n >= _PROSE_WORDS or (n >= 7 and ends_sentence and function_words >= 2):
         return LineKind.PROSE
     if is_box_heading(words) and not ends_sentence:
         return LineKind.BOX_HEADING
