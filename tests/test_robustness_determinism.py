@@ -58,6 +58,11 @@ def test_json_with_languagetool_is_byte_identical_across_jobs(tmp_path, run_cli,
     (tmp_path / ".newslint.yml").write_text("extends: [newslint:news]\n")
     desk = tmp_path / "desk"
     paths = write_corpus(desk, 4, seed=5)
+    for path in paths:       # the first few paragraphs of each: enough for LanguageTool to answer on
+        text = Path(path).read_text(encoding="utf-8")
+        cut = text.find("\n\n", 1500)
+        if cut > 0 and not path.endswith(".html"):
+            Path(path).write_text(text[:cut + 1], encoding="utf-8")
     with open(paths[0], "a", encoding="utf-8") as handle:
         handle.write("\nThe mayor will recieve the report. She have left.\n")
     monkeypatch.chdir(tmp_path)
