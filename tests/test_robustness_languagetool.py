@@ -197,8 +197,9 @@ def test_hung_server_makes_every_file_an_error_and_the_run_exit_2(tmp_path):
         assert time.monotonic() - started < 10
     assert report.exit_code(Severity.WARNING) == 2
     assert sorted(e.path for e in report.errors) == sorted(paths)
-    assert all(e.message == f"LanguageTool: LanguageTool at {url} did not answer within 0.3 s"
-               for e in report.errors), report.errors
+    first, second = sorted(report.errors, key=lambda e: paths.index(e.path))
+    assert first.message == f"LanguageTool: LanguageTool at {url} did not answer within 0.3 s"
+    assert second.message == first.message + " (earlier in this run; not retried)"
     # The other checks still ran on both files.
     assert {(f.path, f.rule) for f in report.findings} == {(p, "news.chrome.leave-a-reply") for p in paths}
 
@@ -322,3 +323,32 @@ def test_errors_raised_by_the_stage_are_typed(tmp_path):
         stage = short_stage(url, timeout=5)
         with pytest.raises(LanguageToolError):
             stage.check(parse_document(STORY, "a.txt", "text"))
+
+
+def test_after_an_outage_later_documents_fail_at_once(tmp_path):
+    """A hung user server costs one timeout, not one per file."""
+    import socket
+    import time as _time
+
+    from newslint.documents import parse_document
+    from newslint.errors import LanguageToolUnavailable
+    from newslint.languagetool.stage import LanguageToolStage, StageOptions
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)                      # accepts connections, never answers
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        stage = LanguageToolStage(options=StageOptions(urls=(url,), use_cache=False, timeout=0.5,
+                                                       cache_dir=str(tmp_path)))
+        docs = [parse_document(f"Story {i}\n\nThe mayor will recieve it.\n", f"{i}.txt", "text") for i in range(5)]
+        start = _time.monotonic()
+        failures = []
+        for doc in docs:
+            with pytest.raises(LanguageToolUnavailable) as caught:
+                stage.check(doc)
+            failures.append(str(caught.value))
+        assert _time.monotonic() - start < 5
+        assert all("earlier in this run" in message for message in failures[1:])
+    finally:
+        listener.close()

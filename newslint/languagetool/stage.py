@@ -18,6 +18,7 @@ import json
 import os
 import re
 import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Pattern, Sequence
@@ -150,6 +151,10 @@ class _Connection:
     daemon_pid: int | None = None  # newslint's own daemon, which may be restarted
 
 
+# Seconds a stage treats an unavailable server as still gone (see LanguageToolStage.check).
+OUTAGE_MEMORY = 300.0
+
+
 class LanguageToolStage:
     def __init__(self, settings: LanguageToolSettings | None = None, options: StageOptions | None = None):
         self.settings = settings or LanguageToolSettings()
@@ -160,6 +165,7 @@ class LanguageToolStage:
         self._executor: ThreadPoolExecutor | None = None
         self._cache: MatchCache | None = None
         self._vocab: dict[tuple[str, ...], tuple[Pattern[str], ...]] = {}
+        self._gone: tuple[float, LanguageToolUnavailable] | None = None   # last outage, and when
         self.requests_sent = 0     # HTTP check requests this stage made (cache misses)
 
     @classmethod
@@ -256,7 +262,22 @@ class LanguageToolStage:
 
     def check(self, doc: Document, settings: LanguageToolSettings | None = None,
               vocab_accept: Sequence[str] = ()) -> list[Hit]:
-        settings = settings or self.settings
+        """LanguageTool's matches for ``doc`` as hits.
+
+        Once the server is unavailable (after the restart that newslint's own daemon gets),
+        later documents fail at once for ``OUTAGE_MEMORY`` seconds instead of each waiting
+        out the request timeout again.
+        """
+        gone = self._gone
+        if gone is not None and time.monotonic() - gone[0] < OUTAGE_MEMORY:
+            raise LanguageToolUnavailable(f"{gone[1]} (earlier in this run; not retried)")
+        try:
+            return self._check(doc, settings or self.settings, vocab_accept)
+        except LanguageToolUnavailable as exc:
+            self._gone = (time.monotonic(), exc)
+            raise
+
+    def _check(self, doc: Document, settings: LanguageToolSettings, vocab_accept: Sequence[str]) -> list[Hit]:
         params = request_params(settings)
         max_length = REMOTE_MAX_TEXT_LENGTH if self.user_urls(settings) else MAX_TEXT_LENGTH
         batches = [AnnotatedText(b) for b in batch_pieces(document_pieces(doc, max_length), max_length)]
