@@ -154,8 +154,8 @@ class Linter:
         return self.lint_text(text, path)
 
     def _lint_document(self, doc: Document, config: Config, book: RuleBook) -> FileResult:
-        rel = _relative(doc.path, config.root)
-        severities = self._severities(book, config.levels_for(rel))
+        levels = config.levels_for(_relative(doc.path, config.root))
+        severities = self._severities(book, levels)
         result = FileResult(doc.path)
         hits: list[Hit] = []
         for check, owned in zip(book.checks, book.owned):
@@ -185,12 +185,11 @@ class Linter:
                 result.notices.append(Notice(
                     "languagetool-off",
                     f"{', '.join(unchecked)} not checked: these checks need LanguageTool, which is off"))
-        result.findings = self._findings(doc, hits, book, config, severities)
+        result.findings = self._findings(doc, hits, book, levels, severities)
         return result
 
-    def _findings(self, doc: Document, hits: Iterable[Hit], book: RuleBook, config: Config,
-                  severities: dict[str, Severity]) -> list[Finding]:
-        levels = config.levels_for(_relative(doc.path, config.root))
+    def _findings(self, doc: Document, hits: Iterable[Hit], book: RuleBook,
+                  levels: tuple[tuple[str, str], ...], severities: dict[str, Severity]) -> list[Finding]:
         out: list[Finding] = []
         for hit in hits:
             info = book.rules.get(hit.rule)
