@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NEWLINE = re.compile(r"\n")      # the same breaks in text without \r, found faster
 
 
 class SegmentKind(str, enum.Enum):
@@ -156,7 +157,8 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        breaks = _LINE_BREAK if "\r" in text else _NEWLINE
+        self._starts = [0] + [m.end() for m in breaks.finditer(text)]
 
     @property
     def line_count(self) -> int:
