@@ -1,7 +1,7 @@
 """Run every benchmark and print one table of figures (ratios against same-run references).
 
-    python benchmarks/run_all.py             full sizes (about 15 minutes on 2 cores)
-    python benchmarks/run_all.py --quick     CI-sized corpora (about 4 minutes)
+    python benchmarks/run_all.py             full sizes (about 11 minutes on 2 cores)
+    python benchmarks/run_all.py --quick     CI-sized corpora (about 3 minutes)
     python benchmarks/run_all.py --only vale,growth --profile
 
 Benchmarks (each also runs alone: ``python benchmarks/<module>.py --help``):
