@@ -335,7 +335,8 @@ def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int,
     """A META line whose text already appeared earlier in the document."""
     seen: set[str] = set()
     out: dict[int, str] = {}
-    for line in lines:
+    last_meta = max((i for i, line in enumerate(lines) if line.shape.kind is LineKind.META), default=-1)
+    for line in lines[:last_meta + 1]:      # lines after the last META line cannot repeat one
         key = " ".join(line.segment.text.lower().split())
         if line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts:
             out[line.segment.index] = REPEATED_BYLINE
