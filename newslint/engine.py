@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import errno
 import fnmatch
-import multiprocessing
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
@@ -274,6 +272,9 @@ class Linter:
             for path in files:
                 yield self.lint_file(path)
             return
+        import multiprocessing      # on use: a run of one file does not pay for importing these
+        from concurrent.futures import ProcessPoolExecutor
+
         self.prepare_workers()
         self._warm_up(files)
         batches = _batches(files, jobs)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import metadata
 from pathlib import PurePath
 from typing import TextIO
 from urllib.parse import quote
@@ -138,6 +137,8 @@ def artifact_uri(path: str) -> str:
 
 
 def _version() -> str:
+    from importlib import metadata   # on use: it is slow to import and only SARIF needs it
+
     try:
         return metadata.version("newslint")
     except metadata.PackageNotFoundError:
@@ -146,6 +147,8 @@ def _version() -> str:
 
 def _home_page() -> str | None:
     """The project's home page from the installed metadata, when it declares one."""
+    from importlib import metadata
+
     try:
         meta = metadata.metadata("newslint")
     except metadata.PackageNotFoundError:
