@@ -199,7 +199,7 @@ def test_hung_server_makes_every_file_an_error_and_the_run_exit_2(tmp_path):
     assert sorted(e.path for e in report.errors) == sorted(paths)
     first, second = sorted(report.errors, key=lambda e: paths.index(e.path))
     assert first.message == f"LanguageTool: LanguageTool at {url} did not answer within 0.3 s"
-    assert second.message == first.message + " (earlier in this run; not retried)"
+    assert second.message == first.message
     # The other checks still ran on both files.
     assert {(f.path, f.rule) for f in report.findings} == {(p, "news.chrome.leave-a-reply") for p in paths}
 
@@ -349,6 +349,6 @@ def test_after_an_outage_later_documents_fail_at_once(tmp_path):
                 stage.check(doc)
             failures.append(str(caught.value))
         assert _time.monotonic() - start < 5
-        assert all("earlier in this run" in message for message in failures[1:])
+        assert len(set(failures)) == 1
     finally:
         listener.close()

@@ -265,12 +265,12 @@ class LanguageToolStage:
         """LanguageTool's matches for ``doc`` as hits.
 
         Once the server is unavailable (after the restart that newslint's own daemon gets),
-        later documents fail at once for ``OUTAGE_MEMORY`` seconds instead of each waiting
-        out the request timeout again.
+        later documents fail at once, with the same error, for ``OUTAGE_MEMORY`` seconds
+        instead of each waiting out the request timeout again.
         """
         gone = self._gone
         if gone is not None and time.monotonic() - gone[0] < OUTAGE_MEMORY:
-            raise LanguageToolUnavailable(f"{gone[1]} (earlier in this run; not retried)")
+            raise gone[1]
         try:
             return self._check(doc, settings or self.settings, vocab_accept)
         except LanguageToolUnavailable as exc:
