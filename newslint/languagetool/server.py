@@ -251,8 +251,10 @@ def _start_locked(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_ti
         watcher: list[int] = []
 
         def launched(pid: int, port: int = port, watcher: list[int] = watcher) -> None:
-            # Watch from the first moment, so a starter that dies during warm-up leaves no JVM.
+            # Watch from the first moment, so a starter that dies during warm-up leaves no JVM;
+            # the idle clock starts now, not when warm-up ends.
             if watched:
+                touch_last_used(home)
                 watcher.append(_spawn_watcher(home, pid, port, idle_timeout, owner_pid))
 
         started_at = time.time()

@@ -22,10 +22,16 @@ def should_stop(now: float, last: float, idle_timeout: int, owner_alive: bool) -
 def watch(home: LanguageToolHome, pid: int, port: int, idle_timeout: int, owner_pid: int | None) -> None:
     # An owner is checked every second; an idle clock alone needs less attention.
     interval = 1.0 if owner_pid is not None else max(0.5, min(15.0, idle_timeout / 10))
+    misses = 0
     while True:
         if not is_our_server(pid, port):
-            remove_state(home, pid)
-            return
+            misses += 1              # twice in a row: a busy machine can fail one look at /proc
+            if misses >= 2:
+                remove_state(home, pid)
+                return
+            time.sleep(0.5)
+            continue
+        misses = 0
         owner_alive = owner_pid is None or pid_alive(owner_pid)
         if should_stop(time.time(), last_used(home), idle_timeout, owner_alive):
             stop_idle_server(home, pid)
