@@ -8,8 +8,6 @@ installation ``start`` uses is recorded in ``<data dir>/languagetool/active.json
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import os
 import re
@@ -20,11 +18,12 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 from newslint.errors import LanguageToolError, LanguageToolNotInstalled
 from newslint.languagetool.java import find_java
 from newslint.languagetool.paths import LanguageToolHome
+from newslint.languagetool.process import exclusive_lock
 
 # The pinned LanguageTool release (the newest 6.x on Maven Central when pinned).
 LT_VERSION = "6.8"
@@ -121,17 +120,6 @@ def _record_active(home: LanguageToolHome, inst: Installation) -> None:
     os.replace(tmp, home.active_file)
 
 
-@contextlib.contextmanager
-def _install_lock(home: LanguageToolHome) -> Iterator[None]:
-    home.root.mkdir(parents=True, exist_ok=True)
-    with open(home.install_lock, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 # -- the entry point ------------------------------------------------------------------
 
 def install(home: LanguageToolHome, source: str = "auto", path: str | os.PathLike | None = None,
@@ -146,7 +134,7 @@ def install(home: LanguageToolHome, source: str = "auto", path: str | os.PathLik
     if source not in SOURCES:
         raise LanguageToolInstallError(f"unknown install source {source!r} (use one of {', '.join(SOURCES)})")
     find_java()
-    with _install_lock(home):
+    with exclusive_lock(home.install_lock):
         if path is not None:
             inst = accept_existing(Path(path))
         else:

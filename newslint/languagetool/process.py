@@ -1,11 +1,14 @@
 """Small helpers about OS processes: is a pid alive, what is it running, stop it."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Iterator
 
 
 def _reap(pid: int) -> None:
@@ -62,3 +65,15 @@ def terminate(pid: int, grace: float = 10.0) -> None:
     deadline = time.monotonic() + 5
     while pid_alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``path`` (created with its folder) across processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -10,7 +10,6 @@ seconds without requests, or when the process that owns the daemon exits.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -20,7 +19,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from newslint.errors import LanguageToolUnavailable
 from newslint.languagetool.custom_rules import rules_digest, shipped_rule_files, write_classpath_folder
@@ -28,7 +27,7 @@ from newslint.languagetool.http import HttpClient
 from newslint.languagetool.install import Installation, find_installation
 from newslint.languagetool.java import find_java
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.process import command_line, pid_alive, terminate
+from newslint.languagetool.process import command_line, exclusive_lock, pid_alive, terminate
 
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 WATCHDOG_MODULE = "newslint.languagetool.watchdog"
@@ -159,17 +158,6 @@ def last_used(home: LanguageToolHome) -> float:
         return 0.0
 
 
-@contextlib.contextmanager
-def _server_lock(home: LanguageToolHome) -> Iterator[None]:
-    home.run_dir.mkdir(parents=True, exist_ok=True)
-    with open(home.server_lock, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 # -- start ----------------------------------------------------------------------------
 
 def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
@@ -186,7 +174,7 @@ def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int 
     if not autostart and state is None:
         raise LanguageToolUnavailable(
             "no LanguageTool server is running and autostart is off; run `newslint languagetool start`")
-    with _server_lock(home):
+    with exclusive_lock(home.server_lock):
         state = running_server(home)
         if state is not None and state.config_hash == plan.config_hash:
             return state
@@ -199,7 +187,7 @@ def start_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int =
                  owner_pid: int | None = None, timeout: float = 180.0) -> ServerState:
     """Start the daemon (or return the one running with the same configuration)."""
     plan = LaunchPlan.build(home)
-    with _server_lock(home):
+    with exclusive_lock(home.server_lock):
         state = running_server(home)
         if state is not None and state.config_hash == plan.config_hash:
             return state
@@ -214,7 +202,7 @@ def restart_server(home: LanguageToolHome, dead_pid: int, memory: str = "1g", id
     """Replace the daemon ``dead_pid`` (it stopped answering); a daemon someone else already
     restarted is returned as is."""
     plan = LaunchPlan.build(home)
-    with _server_lock(home):
+    with exclusive_lock(home.server_lock):
         state = running_server(home)
         if state is not None and state.pid != dead_pid:
             return state
@@ -351,7 +339,7 @@ def _spawn_watcher(home: LanguageToolHome, pid: int, port: int, idle_timeout: in
 
 def stop_server(home: LanguageToolHome) -> ServerState | None:
     """Stop the daemon and its watcher; returns the state it had, or None if none ran."""
-    with _server_lock(home):
+    with exclusive_lock(home.server_lock):
         state = read_state(home)
         if state is None:
             return None
@@ -370,7 +358,7 @@ def _stop_locked(home: LanguageToolHome, state: ServerState, stop_watcher: bool 
 
 def stop_idle_server(home: LanguageToolHome, pid: int) -> None:
     """Used by the watcher: stop daemon ``pid`` if the state still names it (never itself)."""
-    with _server_lock(home):
+    with exclusive_lock(home.server_lock):
         state = read_state(home)
         if state is not None and state.pid == pid:
             _stop_locked(home, state, stop_watcher=False)
