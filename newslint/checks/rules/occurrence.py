@@ -32,9 +32,15 @@ class Occurrence(Matcher):
 
     def run(self, view: ScopeView) -> list[Hit]:
         per_unit: dict[object, list[tuple[int, int, int]]] = {}
-        for k, s, e, m in view.matches(self.pattern):
-            if m.group().strip():
-                per_unit.setdefault(view.unit_key(k, s), []).append((k, s, e))
+        texts = view.texts
+        for key, k, s, e in view.unit_spans(self.pattern):
+            if not texts[k][s:e].strip():
+                continue
+            found = per_unit.get(key)
+            if found is None:
+                per_unit[key] = [(k, s, e)]
+            else:
+                found.append((k, s, e))
         hits = []
         if self.max:
             for found in per_unit.values():

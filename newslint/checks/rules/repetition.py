@@ -35,8 +35,9 @@ class Repetition(Matcher):
     def run(self, view: ScopeView) -> list[Hit]:
         hits = []
         prev_k, prev_start, prev, count = -1, 0, "", 0
-        for k, s, e, m in view.matches(self.pattern):
-            curr = m.group().strip()
+        texts = view.texts
+        for k, s, e in view.spans(self.pattern):
+            curr = texts[k][s:e].strip()
             key = curr.casefold() if self.ignorecase else curr
             same = k == prev_k and key == prev and curr != "" and (not self.alpha or curr.isalpha())
             count = count + 1 if same else 0

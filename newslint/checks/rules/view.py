@@ -59,6 +59,64 @@ class ScopeView:
             out.extend((k, m.start(), m.end(), m) for m in pattern.finditer(t))
         return self._within_sentences(out)
 
+    def spans(self, pattern: Pattern) -> list[tuple[int, int, int]]:
+        """:meth:`matches` without the match objects: (text number, start, end) of each
+        match, for rules that need only where the matches are (counting, neighbours)."""
+        if len(self.texts) > 1 and pattern.linear and not pattern.whole_text:
+            joined = self._joined_spans(pattern)
+            if joined is not None:
+                return self._within_sentences(joined)
+        out: list[tuple[int, int, int]] = []
+        for k, t in enumerate(self.texts):
+            out.extend([(k, s, e) for s, e in pattern.spans(t)])
+        return self._within_sentences(out)
+
+    def unit_spans(self, pattern: Pattern) -> list[tuple[Any, int, int, int]]:
+        """:meth:`spans` with each match's counting unit (:meth:`unit_key`) in front:
+        (unit, text number, start, end). Matches come in order, so a sentence is found by
+        walking each text's sentence starts alongside them rather than by a search."""
+        unit = self.unit
+        if unit is Unit.SEGMENT:
+            return [(k, k, s, e) for k, s, e in self.spans(pattern)]
+        if unit is not Unit.SENTENCE:
+            return [(0, k, s, e) for k, s, e in self.spans(pattern)]
+        if len(self.texts) > 1 and pattern.linear and not pattern.whole_text:
+            found = self._joined_spans(pattern)
+            if found is None:
+                found = [(k, s, e) for k, t in enumerate(self.texts) for s, e in pattern.spans(t)]
+        else:
+            found = [(k, s, e) for k, t in enumerate(self.texts) for s, e in pattern.spans(t)]
+        out: list[tuple[Any, int, int, int]] = []
+        append = out.append
+        current, starts, n, i = -1, [0], 1, 0
+        for k, s, e in found:
+            if k != current:
+                current, starts, i = k, self.sentence_starts(k), 0
+                n = len(starts)
+            while i < n and starts[i] <= s:
+                i += 1
+            if i < n and starts[i] < e:
+                continue             # reaches across a sentence start
+            append(((k, i - 1), k, s, e))
+        return out
+
+    def _joined_spans(self, pattern: Pattern) -> list[tuple[int, int, int]] | None:
+        out: list[tuple[int, int, int]] = []
+        append = out.append
+        starts, texts = self.starts, self.texts
+        k = 0
+        stop = len(texts[0])        # where text k ends in the joined text
+        base = 0
+        for s, e in pattern.spans(self.text):
+            if s >= stop:
+                k = bisect.bisect_right(starts, s) - 1
+                base = starts[k]
+                stop = base + len(texts[k])
+            if e > stop:
+                return None          # reached across a join
+            append((k, s - base, e - base))
+        return out
+
     def _joined_matches(self, pattern: Pattern) -> list[Located] | None:
         out: list[Located] = []
         starts, texts = self.starts, self.texts
@@ -73,12 +131,13 @@ class ScopeView:
             out.append((k, s - base, e - base, m))
         return out
 
-    def _within_sentences(self, found: list[Located]) -> list[Located]:
+    def _within_sentences(self, found: list) -> list:
+        """The matches (tuples starting text number, start, end) that stay inside one sentence."""
         if self.unit is not Unit.SENTENCE or not found:
             return found
         kept = []
         for item in found:
-            k, s, e, _ = item
+            k, s, e = item[0], item[1], item[2]
             starts = self.sentence_starts(k)
             i = bisect.bisect_right(starts, s)
             if i >= len(starts) or starts[i] >= e:
