@@ -127,7 +127,13 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         report.findings.sort()
         report.rules = linter.rules_of(report.findings)
     else:
-        report = linter.lint_paths(paths)
+        # Findings are written file by file as the files are checked.
+        from newslint.reporters import get_writer, write_groups
+
+        stream = sys.stdout
+        writer = get_writer(fmt or _default_format())(stream, color=_use_color(stream), quiet=quiet)
+        totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
+        return totals.exit_code(Severity.parse(fail_on))
     stream = sys.stdout
     render = get_reporter(fmt or _default_format())
     render(report, stream, color=_use_color(stream), quiet=quiet)

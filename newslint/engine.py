@@ -7,8 +7,10 @@ one bad file never stops the others.
 """
 from __future__ import annotations
 
+import collections
 import errno
 import fnmatch
+import itertools
 import os
 import stat
 from dataclasses import dataclass
@@ -267,6 +269,32 @@ class Linter:
                 yield FileResult(path, errors=[error])
             else:
                 files.append(path)
+        yield from self._lint_files(files)
+
+    def iter_by_path(self, paths: Iterable[str]) -> Iterator[list[FileResult]]:
+        """The results of :meth:`iter_results` grouped by path, in sorted path order: the
+        findings of the groups, one after the other, are the findings sorted as
+        :meth:`lint_paths` sorts them (by path first), so a reporter can write them as they
+        come. A path named twice is one group of two results. Results that arrive before
+        their turn (a folder walk lists a folder's files before its subfolders) wait; in a
+        flat folder none do."""
+        targets = list(self.iter_targets(paths))
+        expected = collections.Counter(path for path, _ in targets)
+        order = sorted(expected)
+        waiting: dict[str, list[FileResult]] = {}
+        turn = 0
+        errors = [FileResult(path, errors=[error]) for path, error in targets if error is not None]
+        files = [path for path, error in targets if error is None]
+        del targets
+        for result in itertools.chain(errors, self._lint_files(files)):
+            waiting.setdefault(result.path, []).append(result)
+            while turn < len(order) and len(waiting.get(order[turn], ())) == expected[order[turn]]:
+                yield waiting.pop(order[turn])
+                turn += 1
+        for path in sorted(waiting):     # a result under a path no target named: never dropped
+            yield waiting[path]
+
+    def _lint_files(self, files: list[str]) -> Iterator[FileResult]:
         jobs = max(1, self.options.jobs)
         if jobs == 1 or len(files) < 2:
             for path in files:

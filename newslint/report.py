@@ -40,3 +40,46 @@ class Report:
         if self.errors:
             return 2
         return 1 if any(f.severity >= fail_on for f in self.findings) else 0
+
+
+@dataclass
+class Totals:
+    """What a report says after its findings, kept while the findings stream past:
+    counts, the worst severity, errors, notices and the rules seen. A reporter that
+    writes findings file by file gets this at the end instead of a whole :class:`Report`."""
+
+    findings: int = 0
+    by_severity: dict[Severity, int] = field(default_factory=dict)
+    errors: list[FileError] = field(default_factory=list)      # sorted at the end
+    notices: list[Notice] = field(default_factory=list)
+    files_checked: int = 0
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Report) -> "Totals":
+        totals = cls(errors=sorted(report.errors), notices=list(report.notices),
+                     files_checked=report.files_checked, rules=dict(report.rules))
+        totals.count(report.findings)
+        return totals
+
+    def count(self, findings: list[Finding]) -> None:
+        by_severity = self.by_severity
+        for f in findings:
+            by_severity[f.severity] = by_severity.get(f.severity, 0) + 1
+        self.findings += len(findings)
+
+    def add(self, result: FileResult) -> None:
+        """A file's errors and notices (its findings go through :meth:`count`), as
+        :meth:`Report.add` takes them."""
+        self.errors.extend(result.errors)
+        for notice in result.notices:
+            if notice not in self.notices:
+                self.notices.append(notice)
+        if not result.errors:
+            self.files_checked += 1
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """As :meth:`Report.exit_code`."""
+        if self.errors:
+            return 2
+        return 1 if any(n and s >= fail_on for s, n in self.by_severity.items()) else 0

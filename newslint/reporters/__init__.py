@@ -1,11 +1,16 @@
-"""Output formats. Each module has ``render(report, stream, *, color=False)``."""
+"""Output formats. Each module has ``render(report, stream, *, color=False)`` and a
+``Writer(stream, *, color=False, quiet=False)`` that writes the same output from findings
+that arrive in order, file by file (``findings(list)`` as they come, ``end(totals)`` once),
+so the CLI prints while it checks and holds no finding after writing it."""
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Mapping, Protocol, TextIO
+from typing import Callable, Iterable, Mapping, Protocol, Sequence, TextIO
 
+from newslint.checks.base import RuleInfo
 from newslint.errors import NewslintError
-from newslint.report import Report
+from newslint.findings import Finding
+from newslint.report import FileResult, Report, Totals
 from newslint.reporters import github, json, sarif, text
 
 
@@ -21,6 +26,20 @@ REPORTERS: Mapping[str, Reporter] = MappingProxyType({
 })
 
 
+class Writer(Protocol):
+    def findings(self, findings: Sequence[Finding]) -> None: ...
+
+    def end(self, totals: Totals) -> None: ...
+
+
+WRITERS: Mapping[str, Callable[..., Writer]] = MappingProxyType({
+    "text": text.Writer,
+    "json": json.Writer,
+    "sarif": sarif.Writer,
+    "github": github.Writer,
+})
+
+
 class UnknownFormat(NewslintError, ValueError):
     def __init__(self, name: str):
         self.name = name
@@ -32,3 +51,32 @@ def get_reporter(name: str) -> Reporter:
         return REPORTERS[name]
     except KeyError:
         raise UnknownFormat(name) from None
+
+
+def get_writer(name: str) -> Callable[..., Writer]:
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise UnknownFormat(name) from None
+
+
+def write_groups(groups: Iterable[list[FileResult]], writer: Writer,
+                 rules_of: Callable[[list[Finding]], Mapping[str, RuleInfo]]) -> Totals:
+    """Write the findings of results grouped by path in sorted path order (as
+    ``Linter.iter_by_path`` gives them) and end the output; the output is what the
+    reporter renders for the report ``Linter.lint_paths`` would return."""
+    totals = Totals()
+    for group in groups:
+        for result in group:
+            totals.add(result)
+        if len(group) == 1:
+            findings = group[0].findings          # sorted, as every FileResult's are
+        else:
+            findings = sorted(f for result in group for f in result.findings)
+        if findings:
+            writer.findings(findings)
+            totals.count(findings)
+            totals.rules.update(rules_of(findings))
+    totals.errors = sorted(set(totals.errors))
+    writer.end(totals)
+    return totals

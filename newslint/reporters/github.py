@@ -8,23 +8,40 @@ property values ``:`` and ``,`` are as well.
 """
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Iterable, TextIO
 
-from newslint.findings import Severity
-from newslint.report import Report
+from newslint.findings import Finding, Severity
+from newslint.report import Report, Totals
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
-    for f in sorted(report.findings):
-        props = {"file": f.path, "line": f.line, "col": f.column,
-                 "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
-        stream.write(command(_COMMANDS[f.severity], props, f.message))
-    for e in sorted(report.errors):
-        stream.write(command("error", {"file": e.path} if e.path else {}, e.message))
-    for notice in report.notices:
-        stream.write(command("notice", {"title": "newslint"}, notice.message))
+    writer = Writer(stream)
+    writer.findings(sorted(report.findings))
+    writer.end(Totals.of(report))
+
+
+class Writer:
+    """One annotation per finding as findings come (already in order); errors and notes
+    at the end."""
+
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False):
+        self._stream = stream
+
+    def findings(self, findings: Iterable[Finding]) -> None:
+        write = self._stream.write
+        for f in findings:
+            props = {"file": f.path, "line": f.line, "col": f.column,
+                     "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
+            write(command(_COMMANDS[f.severity], props, f.message))
+
+    def end(self, totals: Totals) -> None:
+        stream = self._stream
+        for e in totals.errors:
+            stream.write(command("error", {"file": e.path} if e.path else {}, e.message))
+        for notice in totals.notices:
+            stream.write(command("notice", {"title": "newslint"}, notice.message))
 
 
 def command(name: str, properties: dict[str, object], message: str) -> str:

@@ -7,24 +7,44 @@ path and position. ``notices`` is an addition to the contract: things the run wa
 the user to know once, as ``{"code": ..., "message": ...}`` (say, that LanguageTool was
 not reachable, so an editor can tell "no grammar findings" from "grammar not checked").
 Output is UTF-8 text (no ``\\u`` escapes), keys in the contract's order, one trailing
-newline.
+newline: the text ``json.dump(document, indent=2, ensure_ascii=False)`` writes.
+
+:class:`Writer` writes the findings array as findings come (sorted, file by file) and
+the rest at the end; :func:`render` writes a whole report through it.
 """
 from __future__ import annotations
 
-import json
-from typing import TextIO
+from typing import Iterable, TextIO
 
-from newslint.report import Report
+from newslint.findings import Finding
+from newslint.report import Report, Totals
+from newslint.reporters.jsontext import dumps_at
 
 FORMAT_VERSION = 1
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
-    document = {
-        "version": FORMAT_VERSION,
-        "findings": [f.to_json() for f in sorted(report.findings)],
-        "errors": [e.to_json() for e in sorted(report.errors)],
-        "notices": [{"code": n.code, "message": n.message} for n in report.notices],
-    }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    writer = Writer(stream)
+    writer.findings(sorted(report.findings))
+    writer.end(Totals.of(report))
+
+
+class Writer:
+    """The JSON document, findings first as they come (already in order), then the rest."""
+
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False):
+        self._write = stream.write
+        self._write('{\n  "version": ' + str(FORMAT_VERSION) + ',\n  "findings": [')
+        self._separator = "\n    "
+
+    def findings(self, findings: Iterable[Finding]) -> None:
+        write = self._write
+        for f in findings:
+            write(self._separator + dumps_at(f.to_json(), 2))
+            self._separator = ",\n    "
+
+    def end(self, totals: Totals) -> None:
+        closing = "]" if self._separator == "\n    " else "\n  ]"
+        errors = dumps_at([e.to_json() for e in totals.errors], 1)
+        notices = dumps_at([{"code": n.code, "message": n.message} for n in totals.notices], 1)
+        self._write(f'{closing},\n  "errors": {errors},\n  "notices": {notices}\n}}\n')

@@ -14,22 +14,78 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import PurePath
-from typing import TextIO
+from typing import Iterable, TextIO
 from urllib.parse import quote
 
 from newslint.checks.base import RuleInfo
 from newslint.findings import FileError, Finding, Severity
-from newslint.report import Report
+from newslint.report import Report, Totals
+from newslint.reporters.jsontext import Mark, dumps_at, fill
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
+SPOOL_IN_MEMORY = 4 << 20     # characters of results kept in memory before the spool moves to disk
+_RESULT_INDENT = "  " * 4
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     json.dump(build(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+class Writer:
+    """The SARIF log of :func:`render`, from findings that come file by file (in order).
+
+    The rules table and the invocation come before the results in the log but are known
+    only at the end, and each result carries its rule's index in that table. So results
+    are written, each with a mark for its rule index, to a spool (a temporary file once
+    it outgrows :data:`SPOOL_IN_MEMORY`), and copied after the table with the marks
+    filled in: the writer keeps only the rule ids it has seen.
+    """
+
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False):
+        self._stream = stream
+        self._spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
+        self._codes: dict[str, int] = {}
+        self._separator = "[\n" + _RESULT_INDENT
+
+    def findings(self, findings: Iterable[Finding]) -> None:
+        write, codes = self._spool.write, self._codes
+        for f in findings:
+            code = codes.get(f.rule)
+            if code is None:
+                code = codes[f.rule] = len(codes)
+            write(self._separator + dumps_at(_result(f, Mark(code)), 4))
+            self._separator = ",\n" + _RESULT_INDENT
+
+    def end(self, totals: Totals) -> None:
+        rules = totals.rules
+        rule_ids = sorted(set(rules) | set(self._codes))
+        index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+        report = Report(errors=totals.errors, notices=totals.notices, rules=rules)
+        run = {
+            "tool": {"driver": _driver([_rule(rule_id, rules.get(rule_id)) for rule_id in rule_ids])},
+            "invocations": [_invocation(report)],
+            "columnKind": "unicodeCodePoints",
+            "results": [],
+        }
+        text = dumps_at({"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}, 0)
+        cut = text.rindex('"results": []') + len('"results": ')
+        write = self._stream.write
+        write(text[:cut])
+        if not self._codes:
+            write("[]")
+        else:
+            spool = self._spool
+            spool.seek(0)
+            values = {str(code): str(index[rule_id]) for rule_id, code in self._codes.items()}
+            fill(iter(lambda: spool.read(1 << 20), ""), values, write)
+            write("\n" + "  " * 3 + "]")
+        self._spool.close()
+        write(text[cut + 2:] + "\n")
 
 
 def build(report: Report) -> dict:

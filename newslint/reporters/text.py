@@ -10,10 +10,10 @@ spaces so that every finding stays on one line. ANSI colour only when asked for.
 """
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Iterable, TextIO
 
-from newslint.findings import Severity
-from newslint.report import Report
+from newslint.findings import Finding, Severity
+from newslint.report import Report, Totals
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -24,30 +24,53 @@ _NOTE_COLOUR = "\x1b[35m"
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
-    paint = _painter(color)
-    for f in sorted(report.findings):
-        stream.write(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
-                     f"{paint(str(f.severity), _COLOURS[f.severity])} "
-                     f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
-    for e in sorted(report.errors):
-        where = f"{e.path}:{e.line}: " if e.line is not None else f"{e.path}: " if e.path else ""
-        stream.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
-    if quiet:
-        return
-    for notice in report.notices:
-        stream.write(f"{paint('note:', _NOTE_COLOUR)} {_one_line(notice.message)}\n")
-    stream.write(summary(report) + "\n")
+    writer = Writer(stream, color=color, quiet=quiet)
+    writer.findings(sorted(report.findings))
+    writer.end(Totals.of(report))
+
+
+class Writer:
+    """One line per finding as findings come (already in order); errors, notes and the
+    summary at the end."""
+
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False):
+        self._stream = stream
+        self._paint = _painter(color)
+        self._quiet = quiet
+
+    def findings(self, findings: Iterable[Finding]) -> None:
+        paint, write = self._paint, self._stream.write
+        for f in findings:
+            write(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
+                  f"{paint(str(f.severity), _COLOURS[f.severity])} "
+                  f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
+
+    def end(self, totals: Totals) -> None:
+        paint, stream = self._paint, self._stream
+        for e in totals.errors:
+            where = f"{e.path}:{e.line}: " if e.line is not None else f"{e.path}: " if e.path else ""
+            stream.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
+        if self._quiet:
+            return
+        for notice in totals.notices:
+            stream.write(f"{paint('note:', _NOTE_COLOUR)} {_one_line(notice.message)}\n")
+        stream.write(summary_of(totals) + "\n")
 
 
 def summary(report: Report) -> str:
     """``3 findings (1 error, 2 warnings) in 2 files; 1 file could not be checked``."""
-    counts = [(sum(1 for f in report.findings if f.severity is s), str(s)) for s in reversed(Severity)]
+    return summary_of(Totals.of(report))
+
+
+def summary_of(totals: Totals) -> str:
+    """:func:`summary` from the totals of a streamed report."""
+    counts = [(totals.by_severity.get(s, 0), str(s)) for s in reversed(Severity)]
     breakdown = ", ".join(_plural(n, word) for n, word in counts if n)
-    line = _plural(len(report.findings), "finding")
+    line = _plural(totals.findings, "finding")
     if breakdown:
         line += f" ({breakdown})"
-    line += f" in {_plural(report.files_checked, 'file')}"
-    failed = len({e.path for e in report.errors})
+    line += f" in {_plural(totals.files_checked, 'file')}"
+    failed = len({e.path for e in totals.errors})
     if failed:
         line += f"; {_plural(failed, 'file')} could not be checked"
     return line
