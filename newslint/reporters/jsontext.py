@@ -88,11 +88,20 @@ def _encode(o: object, newline: str, out: list[str]) -> None:
         inner = newline + INDENT
         separator = "{" + inner
         for key, value in o.items():
-            out.append(separator)
+            head = separator + (encode_basestring(key) if type(key) is str else _key(key)) + ": "
             separator = "," + inner
-            out.append(_key(key))
-            out.append(": ")
-            _encode(value, inner, out)
+            # The common scalars inline (exact types only, so the order of the general
+            # checks below still decides everything else).
+            kind = type(value)
+            if kind is str:
+                out.append(head + encode_basestring(value))
+            elif kind is int:
+                out.append(head + int.__repr__(value))
+            elif value is None:
+                out.append(head + "null")
+            else:
+                out.append(head)
+                _encode(value, inner, out)
         out.append(newline + "}")
     elif isinstance(o, Mark):
         out.append(f"\x00{o.code}\x01")
