@@ -29,8 +29,9 @@ class Existence(Matcher):
         hits = []
         rule, template, repl, exc = self.rule_id, self.message, self.replacement, self.exceptions
         check_exceptions = exc.pattern is not None
-        for k, s, e, m in view.matches(self.pattern):
-            observed = m.group()
+        texts = view.texts
+        for k, s, e in view.spans(self.pattern):
+            observed = texts[k][s:e]
             if check_exceptions and exc.excuses(observed, view.texts[k], s, e):
                 continue
             hits.append(Hit(rule, view.segments[k], s, e, format_message(template, observed), repl))

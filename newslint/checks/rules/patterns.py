@@ -63,22 +63,21 @@ class Pattern:
             return self._re.finditer(text)
         return self._bounded(self._re.finditer(text, timeout=FALLBACK_TIMEOUT))
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: "str | Utf8") -> list[tuple[int, int]]:
         """(start, end) of every match, in characters: the spans :meth:`finditer` gives,
         without a match object per match.
 
-        RE2 runs on UTF-8: the text is encoded once and RE2's own matcher is called
-        directly (the same engine, still linear time), and byte offsets become character
-        offsets in one pass per text: unchanged for ASCII text, else each offset less the
-        continuation bytes before it.
+        RE2 runs on UTF-8: RE2's own matcher is called directly on the encoded text (the
+        same engine, still linear time), and byte offsets become character offsets in one
+        pass: unchanged for ASCII text, else each offset less the continuation bytes
+        before it. Pass a :class:`Utf8` to share the encoding between patterns.
         """
         if not self.linear:
-            return [m.span() for m in self.finditer(text)]
-        data = text.encode("utf-8")
-        found = byte_spans(self._re._regexp, data)
-        if not found or text.isascii():
-            return found
-        return chars_of(found, continuation_bytes(data))
+            return [m.span() for m in self.finditer(text if isinstance(text, str) else text.text)]
+        if isinstance(text, str):
+            text = Utf8(text)
+        found = byte_spans(self._re._regexp, text.data)
+        return text.chars(found) if found else found
 
     def search(self, text: str) -> Any:
         if self.linear:
@@ -101,6 +100,24 @@ class Pattern:
             yield from matches
         except TimeoutError:
             raise RuleTimeoutError(self.rule_id, self.source) from None
+
+
+class Utf8:
+    """A text with its UTF-8 bytes (and, once needed, where its multi-byte characters
+    continue), shared by the patterns that search it."""
+
+    __slots__ = ("text", "data", "_continuation")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.data = text.encode("utf-8")
+        self._continuation: list[int] | None = [] if len(self.data) == len(text) else None
+
+    def chars(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Byte spans in this text as character spans."""
+        if self._continuation is None:
+            self._continuation = continuation_bytes(self.data)
+        return chars_of(found, self._continuation)
 
 
 def byte_spans(regexp: Any, data: bytes) -> list[tuple[int, int]]:

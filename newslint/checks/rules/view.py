@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, Iterator
 
-from newslint.checks.rules.patterns import Pattern
+from newslint.checks.rules.patterns import Pattern, Utf8
 from newslint.checks.rules.scopes import Scope, Unit
 from newslint.checks.rules.sentences import sentence_starts
 from newslint.documents.model import Document
@@ -22,7 +22,7 @@ Located = tuple[int, int, int, Any]
 
 
 class ScopeView:
-    __slots__ = ("unit", "segments", "texts", "starts", "text", "_sentences")
+    __slots__ = ("unit", "segments", "texts", "starts", "text", "_sentences", "_utf8")
 
     def __init__(self, doc: Document, scope: Scope):
         self.unit = scope.unit
@@ -40,6 +40,7 @@ class ScopeView:
             at += len(t) + len(SEPARATOR)
         self.text = SEPARATOR.join(self.texts)
         self._sentences: dict[int, list[int]] = {}
+        self._utf8: dict[int, Utf8] = {}
 
     def __bool__(self) -> bool:
         return bool(self.texts)
@@ -66,10 +67,20 @@ class ScopeView:
             joined = self._joined_spans(pattern)
             if joined is not None:
                 return self._within_sentences(joined)
+        return self._within_sentences(self._each_text_spans(pattern))
+
+    def _each_text_spans(self, pattern: Pattern) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
-        for k, t in enumerate(self.texts):
-            out.extend([(k, s, e) for s, e in pattern.spans(t)])
-        return self._within_sentences(out)
+        for k in range(len(self.texts)):
+            out.extend([(k, s, e) for s, e in pattern.spans(self.utf8(k))])
+        return out
+
+    def utf8(self, k: int) -> Utf8:
+        """Text ``k`` (-1: the joined text) with its UTF-8 bytes, encoded once for every rule."""
+        found = self._utf8.get(k)
+        if found is None:
+            found = self._utf8[k] = Utf8(self.text if k < 0 else self.texts[k])
+        return found
 
     def unit_spans(self, pattern: Pattern) -> list[tuple[Any, int, int, int]]:
         """:meth:`spans` with each match's counting unit (:meth:`unit_key`) in front:
@@ -83,9 +94,9 @@ class ScopeView:
         if len(self.texts) > 1 and pattern.linear and not pattern.whole_text:
             found = self._joined_spans(pattern)
             if found is None:
-                found = [(k, s, e) for k, t in enumerate(self.texts) for s, e in pattern.spans(t)]
+                found = self._each_text_spans(pattern)
         else:
-            found = [(k, s, e) for k, t in enumerate(self.texts) for s, e in pattern.spans(t)]
+            found = self._each_text_spans(pattern)
         out: list[tuple[Any, int, int, int]] = []
         append = out.append
         current, starts, n, i = -1, [0], 1, 0
@@ -107,7 +118,7 @@ class ScopeView:
         k = 0
         stop = len(texts[0])        # where text k ends in the joined text
         base = 0
-        for s, e in pattern.spans(self.text):
+        for s, e in pattern.spans(self.utf8(-1)):
             if s >= stop:
                 k = bisect.bisect_right(starts, s) - 1
                 base = starts[k]
