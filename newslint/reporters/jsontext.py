@@ -10,7 +10,9 @@ character, so the placeholder cannot be confused with content.
 """
 from __future__ import annotations
 
-from json.encoder import encode_basestring
+import json
+from json.encoder import c_make_encoder, encode_basestring
+from typing import Any, Callable
 
 INDENT = "  "
 
@@ -29,6 +31,37 @@ def dumps_at(obj: object, level: int) -> str:
     out: list[str] = []
     _encode(obj, "\n" + INDENT * level, out)
     return "".join(out)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_flat_encoders: dict[str, Callable[[object], str]] = {}
+
+
+def _flat(o: dict | list | tuple, newline: str) -> str | None:
+    """A non-empty object or array of scalars only, through the standard library's C
+    encoder: without ``indent`` it writes ``item_separator`` between items, so with the
+    separator ``,`` + newline + indent the items come out as the indented encoder lays
+    them out; only the line breaks after the opening and before the closing bracket are
+    added here. None when a value is not a plain scalar."""
+    values = o.values() if isinstance(o, dict) else o
+    if not {type(v) for v in values} <= _SCALARS:
+        return None
+    inner = newline + INDENT
+    encode = _flat_encoders.get(inner)
+    if encode is None:
+        encode = _flat_encoders[inner] = _flat_encoder("," + inner)
+    text = "".join(encode(o, 0))
+    return text[0] + inner + text[1:-1] + newline + text[-1]
+
+
+def _flat_encoder(item_separator: str) -> Callable[[object, int], Any]:
+    """What ``json.JSONEncoder(ensure_ascii=False, separators=(item_separator, ": "))``
+    encodes with, made once rather than on every call (the C encoder when there is one)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(item_separator, ": "))
+    if c_make_encoder is None:
+        return lambda o, level: encoder.iterencode(o, _one_shot=True)
+    return c_make_encoder({}, encoder.default, encode_basestring, None, ": ", item_separator,
+                          False, False, True)
 
 
 def _float(o: float) -> str:
@@ -74,6 +107,10 @@ def _encode(o: object, newline: str, out: list[str]) -> None:
         if not o:
             out.append("[]")
             return
+        flat = _flat(o, newline)
+        if flat is not None:
+            out.append(flat)
+            return
         inner = newline + INDENT
         separator = "[" + inner
         for value in o:
@@ -84,6 +121,10 @@ def _encode(o: object, newline: str, out: list[str]) -> None:
     elif isinstance(o, dict):
         if not o:
             out.append("{}")
+            return
+        flat = _flat(o, newline)
+        if flat is not None:
+            out.append(flat)
             return
         inner = newline + INDENT
         separator = "{" + inner
