@@ -4,11 +4,10 @@ Checks generated corpora of 100, 1,000 and 10,000 articles with the shipped rule
 (``newslint check --no-languagetool -j 2 --format json -q``) and reports seconds, MB/s
 and peak memory. Time should grow linearly (MB/s flat) and memory should stay flat.
 
-Two memory figures per size separate the engine from the report: the CLI (which keeps
-every finding for the reporter, as one JSON object must be printed whole) and the
-engine alone (``Linter.iter_results`` in a child process, each file's result dropped
-once counted). If the CLI grows and the engine does not, the growth is the findings
-the report holds.
+Two memory figures per size separate the engine from the report: the CLI (which writes
+each file's findings as the file is checked, JSON included) and the engine alone
+(``Linter.iter_results`` in a child process, each file's result dropped once counted).
+If the CLI grows and the engine does not, the growth is in the reporting.
 
     python benchmarks/growth.py [--sizes 100,1000,10000] [--jobs 2]
 """
@@ -73,7 +72,7 @@ def run(sizes: tuple[int, ...] = (100, 1000, 10000), jobs: int = 2) -> Result:
                                f"{rate_prev:.2f}", f"{rate_last / rate_prev:.2f}x", "about 1x (linear)"))
     result.rows.append(Row("cost growth", "peak memory, CLI (largest process)", mib(last[2].max_rss),
                            mib(first[2].max_rss), f"{last[2].max_rss / first[2].max_rss:.2f}x", "flat",
-                           f"{n} articles; holds {last[4]:,} findings"))
+                           f"{n} articles; {last[4]:,} findings"))
     result.rows.append(Row("cost growth", "peak memory, CLI (all processes)", mib(last[2].tree_rss),
                            mib(first[2].tree_rss), f"{last[2].tree_rss / first[2].tree_rss:.2f}x", "flat", n))
     result.rows.append(Row("cost growth", "peak memory, engine streaming", mib(last[3].tree_rss),
