@@ -77,11 +77,12 @@ def test_groups_come_in_sorted_path_order(corpus, monkeypatch):
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 @pytest.mark.parametrize("report", [sample_report(), Report()], ids=["sample", "empty"])
-def test_writer_in_pieces_equals_render(fmt, report):
+@pytest.mark.parametrize("quiet", [False, True])
+def test_writer_in_pieces_equals_render(fmt, report, quiet):
     buffered = io.StringIO()
-    REPORTERS[fmt](report, buffered, color=True, quiet=False)
+    REPORTERS[fmt](report, buffered, color=True, quiet=quiet)
     streamed = io.StringIO()
-    writer = WRITERS[fmt](streamed, color=True, quiet=False)
+    writer = WRITERS[fmt](streamed, color=True, quiet=quiet)
     findings = sorted(report.findings)
     for i in range(len(findings)):
         writer.findings(findings[i:i + 1])
