@@ -12,13 +12,15 @@ from bisect import bisect_left
 from typing import Any, Iterator
 
 import re2
+from re2 import _re2
 
 from newslint.errors import NewslintError
 
 FALLBACK_TIMEOUT = 1.0       # seconds per search over one text
 RE2_MAX_MEM = 64 << 20
 
-_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+_UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+_FEW_SPANS = 16      # fewer spans than this in a text not yet tabled: count instead of tabling
 _CONTINUATION = re.compile(rb"[\x80-\xbf]")     # UTF-8 bytes that do not start a character
 
 
@@ -114,10 +116,26 @@ class Utf8:
         self._continuation: list[int] | None = [] if len(self.data) == len(text) else None
 
     def chars(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Byte spans in this text as character spans."""
+        """Byte spans in this text as character spans. A few spans are counted from one to
+        the next; many, against the table of continuation bytes (made once per text)."""
         if self._continuation is None:
+            if len(found) < _FEW_SPANS:
+                return _counted(self.data, found)
             self._continuation = continuation_bytes(self.data)
         return chars_of(found, self._continuation)
+
+
+def _counted(data: bytes, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Byte spans (in order, not overlapping) as character spans, counting the characters
+    between one offset and the next."""
+    count = _re2.BytesToCharLen
+    out: list[tuple[int, int]] = []
+    at_byte = at_char = 0
+    for s, e in found:
+        start = at_char + count(data, at_byte, s)
+        at_char, at_byte = start + count(data, s, e), e
+        out.append((start, at_char))
+    return out
 
 
 def byte_spans(regexp: Any, data: bytes) -> list[tuple[int, int]]:
