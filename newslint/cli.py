@@ -9,16 +9,13 @@ from typing import Sequence
 import click
 
 from newslint import __version__
+from newslint.cli_options import lint_options, make_lint_options
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _split_globs(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
 def _default_format() -> str:
@@ -70,18 +67,10 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Use this config file instead of discovering .newslint.yml.")
 @click.option("--fail-on", type=click.Choice(["suggestion", "warning", "error"]), default="warning",
               show_default=True, help="Lowest severity that makes the exit status 1.")
-@click.option("--select", multiple=True, help="Only these rule ids (globs, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids (globs, comma-separated).")
-@click.option("--no-languagetool", is_flag=True, help="Skip the LanguageTool stage.")
-@click.option("--languagetool-url", "lt_urls", multiple=True, envvar="NEWSLINT_LANGUAGETOOL_URL",
-              help="Use this LanguageTool server (repeat for a pool).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@lint_options
 @click.option("--stdin-filename", help="Name for text read from '-' (decides format and config).")
-@click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only.")
 @scope_options
 @fix_options
@@ -89,17 +78,12 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
           stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard, fix, unsafe_fixes,
           dry_run) -> int:
     """Check articles (files, directories, or - for stdin)."""
-    from newslint.engine import Linter, LintOptions
+    from newslint.engine import Linter
     from newslint.errors import ConfigError
     from newslint.report import Report
     from newslint.reporters import get_reporter
 
-    if isinstance(lt_urls, str):
-        lt_urls = tuple(u for u in lt_urls.split() if u)
-    options = LintOptions(
-        config_path=config_path, select=_split_globs(select), ignore=_split_globs(ignore),
-        languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
-        jobs=jobs if jobs > 0 else (os.cpu_count() or 1))
+    options = make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs)
     if config_path and not os.path.isfile(config_path):
         click.echo(f"{config_path}: error: config file not found", err=True)
         return EXIT_ERROR

@@ -7,6 +7,7 @@ from typing import Sequence
 
 import click
 
+from newslint.cli_options import lint_options, make_lint_options
 from newslint.errors import NewslintError
 from newslint.workflows.baseline import Baseline, file_texts
 from newslint.workflows.diff import ChangedLines, diff_file_changed_lines, git_changed_lines, is_revision
@@ -101,25 +102,14 @@ def baseline_group() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default=DEFAULT_BASELINE, show_default=True, type=click.Path(dir_okay=False),
               help="The baseline file to write (paths in it are relative to its folder).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="Use this config file instead of discovering .newslint.yml.")
-@click.option("--select", multiple=True, help="Only these rule ids (globs, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids (globs, comma-separated).")
-@click.option("--no-languagetool", is_flag=True, help="Skip the LanguageTool stage.")
-@click.option("--languagetool-url", "lt_urls", multiple=True, envvar="NEWSLINT_LANGUAGETOOL_URL",
-              help="Use this LanguageTool server (repeat for a pool).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
-@click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core).")
+@lint_options
 def create_command(paths, output, config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs) -> int:
     """Write the current findings of PATHS (default: .) to a baseline file."""
-    from newslint.engine import Linter, LintOptions
+    from newslint.engine import Linter
 
-    if isinstance(lt_urls, str):
-        lt_urls = tuple(u for u in lt_urls.split() if u)
-    options = LintOptions(
-        config_path=config_path, select=_globs(select), ignore=_globs(ignore),
-        languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
-        jobs=jobs if jobs > 0 else (os.cpu_count() or 1))
+    if config_path and not os.path.isfile(config_path):
+        raise click.UsageError(f"config file not found: {config_path}")
+    options = make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs)
     if "-" in paths:
         raise click.UsageError("a baseline records files, not stdin ('-')")
     report = Linter(options).lint_paths(paths or (".",))
@@ -139,7 +129,3 @@ def create_command(paths, output, config_path, select, ignore, no_languagetool, 
     click.echo(f"wrote {len(report.findings)} finding(s) as {len(baseline.entries)} baseline entries "
                f"from {report.files_checked} file(s) to {output}")
     return 0
-
-
-def _globs(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())

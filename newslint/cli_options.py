@@ -1,0 +1,44 @@
+"""The lint options that `check` and `baseline create` share, and the LintOptions they make."""
+from __future__ import annotations
+
+import os
+from typing import Sequence
+
+import click
+
+
+def split_globs(values: Sequence[str]) -> tuple[str, ...]:
+    """``("a.*,b", "c")`` -> ``("a.*", "b", "c")``."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+_OPTIONS = (
+    click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                 help="Use this config file instead of discovering .newslint.yml."),
+    click.option("--select", multiple=True, help="Only these rule ids (globs, comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rule ids (globs, comma-separated)."),
+    click.option("--no-languagetool", is_flag=True, help="Skip the LanguageTool stage."),
+    click.option("--languagetool-url", "lt_urls", multiple=True, envvar="NEWSLINT_LANGUAGETOOL_URL",
+                 help="Use this LanguageTool server (repeat for a pool)."),
+    click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
+    click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core)."),
+)
+
+
+def lint_options(command):
+    """Adds --config, --select, --ignore, --no-languagetool, --languagetool-url, --no-cache, --jobs."""
+    for option in reversed(_OPTIONS):
+        command = option(command)
+    return command
+
+
+def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs):
+    """The engine's LintOptions from those switches (imported late: `--help` stays light)."""
+    from newslint.engine import LintOptions
+
+    if isinstance(lt_urls, str):          # from the environment: space-separated
+        lt_urls = tuple(u for u in lt_urls.split() if u)
+    return LintOptions(
+        config_path=config_path, select=split_globs(select), ignore=split_globs(ignore),
+        languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1))
