@@ -28,18 +28,11 @@ class Report:
 
     def add(self, result: FileResult) -> None:
         self.findings.extend(result.findings)
-        self.errors.extend(result.errors)
-        for notice in result.notices:
-            if notice not in self.notices:
-                self.notices.append(notice)
-        if not result.errors:
-            self.files_checked += 1
+        _take_outcome(self, result)
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 anything could not be checked."""
-        if self.errors:
-            return 2
-        return 1 if any(f.severity >= fail_on for f in self.findings) else 0
+        return _exit_code(self.errors, any(f.severity >= fail_on for f in self.findings))
 
 
 @dataclass
@@ -71,15 +64,22 @@ class Totals:
     def add(self, result: FileResult) -> None:
         """A file's errors and notices (its findings go through :meth:`count`), as
         :meth:`Report.add` takes them."""
-        self.errors.extend(result.errors)
-        for notice in result.notices:
-            if notice not in self.notices:
-                self.notices.append(notice)
-        if not result.errors:
-            self.files_checked += 1
+        _take_outcome(self, result)
 
     def exit_code(self, fail_on: Severity) -> int:
         """As :meth:`Report.exit_code`."""
-        if self.errors:
-            return 2
-        return 1 if any(n and s >= fail_on for s, n in self.by_severity.items()) else 0
+        return _exit_code(self.errors, any(n and s >= fail_on for s, n in self.by_severity.items()))
+
+
+def _take_outcome(into: "Report | Totals", result: FileResult) -> None:
+    """A file's errors and notices (each notice once per run), and whether it was checked."""
+    into.errors.extend(result.errors)
+    for notice in result.notices:
+        if notice not in into.notices:
+            into.notices.append(notice)
+    if not result.errors:
+        into.files_checked += 1
+
+
+def _exit_code(errors: list[FileError], failing: bool) -> int:
+    return 2 if errors else 1 if failing else 0
