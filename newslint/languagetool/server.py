@@ -174,26 +174,26 @@ def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int 
     if not autostart and state is None:
         raise LanguageToolUnavailable(
             "no LanguageTool server is running and autostart is off; run `newslint languagetool start`")
-    with exclusive_lock(home.server_lock):
-        state = running_server(home)
-        if state is not None and state.config_hash == plan.config_hash:
-            return state
-        if state is not None:
-            _stop_locked(home, state)
-        return _start_locked(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid)
+    return _reuse_or_start(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid)
 
 
 def start_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
                  owner_pid: int | None = None, timeout: float = 180.0) -> ServerState:
     """Start the daemon (or return the one running with the same configuration)."""
-    plan = LaunchPlan.build(home)
+    return _reuse_or_start(home, LaunchPlan.build(home), memory, idle_timeout, autostarted=False,
+                           owner_pid=owner_pid, timeout=timeout)
+
+
+def _reuse_or_start(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_timeout: int,
+                    autostarted: bool, owner_pid: int | None, timeout: float = 180.0) -> ServerState:
+    """Under the server lock: the daemon running with ``plan``'s configuration, else a new one."""
     with exclusive_lock(home.server_lock):
         state = running_server(home)
         if state is not None and state.config_hash == plan.config_hash:
             return state
         if state is not None:
             _stop_locked(home, state)
-        return _start_locked(home, plan, memory, idle_timeout, autostarted=False,
+        return _start_locked(home, plan, memory, idle_timeout, autostarted=autostarted,
                              owner_pid=owner_pid, timeout=timeout)
 
 
