@@ -53,17 +53,19 @@ class RuleBook:
     checks: tuple[Check, ...]
     rules: dict[str, RuleInfo]
     owned: tuple[frozenset[str], ...]      # rule ids of each check, same order as checks
+    notices: tuple[Notice, ...] = ()       # rules the packs hold that newslint cannot run
 
     @classmethod
     def build(cls, config: Config) -> "RuleBook":
-        yaml_rules = load_packs(config.extends, config.root)
+        skipped: list = []
+        yaml_rules = load_packs(config.extends, config.root, skipped)
         checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept), *builtin_checks())
         rules: dict[str, RuleInfo] = {}
         for check in checks:
             for info in check.rules:
                 rules[info.id] = info
         owned = tuple(frozenset(info.id for info in check.rules) for check in checks)
-        return cls(checks, rules, owned)
+        return cls(checks, rules, owned, tuple(s.notice() for s in skipped))
 
 
 def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -156,7 +158,7 @@ class Linter:
     def _lint_document(self, doc: Document, config: Config, book: RuleBook) -> FileResult:
         levels = config.levels_for(_relative(doc.path, config.root))
         severities = self._severities(book, levels)
-        result = FileResult(doc.path)
+        result = FileResult(doc.path, notices=list(book.notices))
         hits: list[Hit] = []
         for check, owned in zip(book.checks, book.owned):
             enabled = owned.intersection(severities) if owned else frozenset()

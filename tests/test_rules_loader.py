@@ -157,9 +157,71 @@ def test_unknown_extends_suggests():
     assert err.line == 2 and "did you mean 'existence'" in err.message
 
 
-def test_vale_only_type_is_named_as_such():
-    err = error_of("extends: spelling\nmessage: x\n")
-    assert "Vale rule type newslint does not run" in err.message
+def test_a_rule_newslint_cannot_run_is_skipped_and_the_pack_runs(tmp_path):
+    write(tmp_path, "styles/Acme/Hedging.yml", VALE_EXISTENCE)
+    write(tmp_path, "styles/Acme/Gerunds.yml", """\
+        extends: script
+        message: "Avoid gerunds in titles."
+        scope: raw
+        script: NoGerunds.tengo
+    """)
+    skipped = []
+    rules = load_packs(["styles/Acme"], str(tmp_path), skipped)
+    assert [r.id for r in rules] == ["Acme.Hedging"]
+    assert [(s.rule_id, s.path.endswith("Gerunds.yml")) for s in skipped] == [("Acme.Gerunds", True)]
+    assert "Tengo script" in skipped[0].reason
+    notice = skipped[0].notice()
+    assert notice.code == "rule-skipped" and notice.message.startswith("Acme.Gerunds skipped (")
+
+
+def test_skipped_rule_becomes_one_notice_per_run(tmp_path):
+    from newslint.config.model import Config
+    from newslint.engine import Linter, LintOptions
+
+    write(tmp_path, "styles/Acme/Hedging.yml", VALE_EXISTENCE)
+    write(tmp_path, "styles/Acme/Gerunds.yml", "extends: script\nmessage: x\nscript: a.tengo\n")
+    config = Config(root=str(tmp_path), extends=(str(tmp_path / "styles/Acme"),))
+    linter = Linter(LintOptions(languagetool=False), config=config)
+    result = linter.lint_text("It is arguably late.", "a.txt")
+    assert [f.rule for f in result.findings] == ["Acme.Hedging"]
+    skips = [n for n in result.notices if n.code == "rule-skipped"]
+    assert len(skips) == 1 and "Acme.Gerunds" in skips[0].message
+
+
+def test_vale_rule_shapes_are_accepted():
+    # a list of one-pair mappings for swap, a bare action, a scalar raw, nested params
+    rule = load_rule(textwrap.dedent("""\
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        action:
+        swap:
+          - colour: color
+          - favour: favor
+    """), "S.yml", "Acme.S")
+    doc = parse_document("The colour and the favour.", "a.txt", "text")
+    assert [h.message for h in compile_rules([rule]).check(doc, {"Acme.S"})] == [
+        "Use 'color' instead of 'colour'.", "Use 'favor' instead of 'favour'."]
+    rule = load_rule(textwrap.dedent("""\
+        extends: existence
+        message: "Drop '%s'."
+        raw: \\bvery\\b
+        action:
+          name: edit
+          params:
+            - [regex, 'very', '']
+    """), "E.yml", "Acme.E")
+    doc = parse_document("A very long day.", "a.txt", "text")
+    assert [h.message for h in compile_rules([rule]).check(doc, {"Acme.E"})] == ["Drop 'very'."]
+
+
+def test_backslash_quote_in_double_quoted_yaml_is_a_quote():
+    rule = load_rule(textwrap.dedent("""\
+        extends: existence
+        message: "Don\\'t use '%s'."
+        tokens: ["can\\'t"]
+    """), "E.yml", "Acme.E")
+    doc = parse_document("We can't go.", "a.txt", "text")
+    assert [h.message for h in compile_rules([rule]).check(doc, {"Acme.E"})] == ["Don't use 'can't'."]
 
 
 def test_bad_level_and_category():

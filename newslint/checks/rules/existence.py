@@ -40,7 +40,7 @@ class Existence(Matcher):
 
 def build(fields: RuleFields, message: str, scope: Scope, replacement: str | None) -> Existence:
     tokens = tuple(t for t in fields.strings("tokens") if t.strip())
-    raw = fields.strings("raw")
+    raw = fields.strings("raw", allow_scalar=True)
     if not tokens and not raw:
         raise fields.error("an existence rule needs 'tokens' or 'raw'")
     nonword = fields.flag("nonword")

@@ -87,6 +87,15 @@ class RuleFields:
     def pairs(self, key: str) -> tuple[tuple[str, str], ...]:
         """A mapping of strings to strings, in file order."""
         value = self._get(key, {})
+        if isinstance(value, list):
+            # Vale also takes a list of one-pair mappings (``- colour: color``).
+            out = []
+            for i, item in enumerate(value):
+                if not isinstance(item, dict):
+                    raise self.error(f"'{key}' entries must be mappings of strings to strings, "
+                                     f"not {_kind(item)}", key, i)
+                out.extend((self.scalar_str(k, key, i), self.scalar_str(v, key, i)) for k, v in item.items())
+            return tuple(out)
         if not isinstance(value, dict):
             raise self.error(f"'{key}' must be a mapping of strings to strings, not {_kind(value)}", key)
         out = []

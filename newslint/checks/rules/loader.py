@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib.resources
 import os
 from importlib.resources.abc import Traversable
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from newslint.checks.base import Examples, FixSafety, RuleDoc, RuleInfo
+from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
 from newslint.checks.rules import (
     capitalization, conditional, consistency, existence, occurrence, repetition, substitution,
 )
@@ -38,11 +39,20 @@ TYPES = {
     "conditional": conditional,
     "capitalization": capitalization,
 }
-# Vale rule types newslint does not run; named so the error can say so plainly.
-VALE_ONLY_TYPES = ("spelling", "readability", "sequence", "metric", "script")
+# Vale rule types newslint does not run yet: a rule of one of these is skipped with a
+# notice naming it and why, and the rest of its pack runs.
+SKIPPED_TYPES = {
+    "script": "it runs a Tengo script, and newslint does not run scripts",
+    "spelling": "newslint does not run 'extends: spelling' rules yet",
+    "readability": "newslint does not run 'extends: readability' rules yet",
+    "sequence": "newslint does not run 'extends: sequence' rules yet",
+    "metric": "newslint does not run 'extends: metric' rules yet",
+}
 
 COMMON_KEYS = frozenset({
     "extends", "message", "level", "scope", "link", "description", "limit", "action",
+    # Vale's, read but not needed here: its test cases and the rule's display name
+    "tests", "name",
     # newslint's own
     "category", "examples", "doc", "example_format",
 })
@@ -52,8 +62,32 @@ FORMATS = ("text", "markdown", "html")
 DEFAULT_SCOPE = {"capitalization": ("heading",)}
 
 
-def load_packs(extends: Sequence[str], base_dir: str) -> list[YamlRule]:
-    """Every rule of every pack in ``extends``, in order; raises ConfigError on any bad file."""
+@dataclass(frozen=True)
+class SkippedRule:
+    """A valid rule newslint cannot run: the rest of its pack runs without it."""
+
+    rule_id: str
+    path: str
+    reason: str
+
+    def notice(self) -> Notice:
+        return Notice("rule-skipped", f"{self.rule_id} skipped ({self.path}): {self.reason}")
+
+
+class RuleSkipped(Exception):
+    """Raised by :func:`load_rule` for a rule that is valid but that newslint cannot run."""
+
+    def __init__(self, skipped: SkippedRule):
+        super().__init__(f"{skipped.rule_id}: {skipped.reason}")
+        self.skipped = skipped
+
+
+def load_packs(extends: Sequence[str], base_dir: str,
+               skipped: list[SkippedRule] | None = None) -> list[YamlRule]:
+    """Every rule of every pack in ``extends``, in order; raises ConfigError on any bad file.
+
+    A rule newslint cannot run (a ``script`` rule, say) is left out and, when ``skipped``
+    is given, recorded there, so one such rule never stops the rest of its pack."""
     rules: list[YamlRule] = []
     origin: dict[str, str] = {}
     done: set[str] = set()
@@ -65,7 +99,11 @@ def load_packs(extends: Sequence[str], base_dir: str) -> list[YamlRule]:
             if rule_id in origin:
                 raise ConfigError(path, f"rule id '{rule_id}' is already defined by {origin[rule_id]}", 1)
             origin[rule_id] = path
-            rules.append(load_rule(text, path, rule_id))
+            try:
+                rules.append(load_rule(text, path, rule_id))
+            except RuleSkipped as exc:
+                if skipped is not None:
+                    skipped.append(exc.skipped)
     return rules
 
 
@@ -146,10 +184,9 @@ def load_rule(text: str, path: str, rule_id: str) -> YamlRule:
     extends = fields.string("extends")
     kind = TYPES.get(extends)
     if kind is None:
-        if extends in VALE_ONLY_TYPES:
-            problem = f"'extends: {extends}' is a Vale rule type newslint does not run"
-        else:
-            problem = f"unknown rule type 'extends: {extends}'{did_you_mean(extends, TYPES)}"
+        if extends in SKIPPED_TYPES:
+            raise RuleSkipped(SkippedRule(rule_id, path, SKIPPED_TYPES[extends]))
+        problem = f"unknown rule type 'extends: {extends}'{did_you_mean(extends, TYPES)}"
         raise fields.error(f"{problem}; use one of {', '.join(TYPES)}", "extends")
     fields.check_keys(COMMON_KEYS | kind.KEYS)
 
@@ -192,18 +229,35 @@ def load_rule(text: str, path: str, rule_id: str) -> YamlRule:
     return YamlRule(info, matcher, path, extends, fields.count("limit"))
 
 
-def _action_replacement(fields: RuleFields) -> str | None:
-    """Replacement text an ``action`` gives an existence rule: '' to remove, or the first param."""
-    if not fields.has("action"):
-        return None
+def read_action(fields: RuleFields) -> tuple[str, tuple[str, ...]]:
+    """``action`` as (name, params); ("", ()) when absent or empty (a bare ``action:``).
+
+    As in Vale, a list inside ``params`` is spliced into it (``params: [[regex, a, b]]``)."""
+    if not fields.has("action") or fields.data.get("action") is None:
+        return "", ()
     action = fields.mapping("action", frozenset({"name", "params"}))
     name = action.get("name")
+    if name is None:
+        return "", ()
     if name not in ACTIONS:
         raise fields.error(f"'action.name' must be one of {', '.join(ACTIONS)}, not {name!r}", "action", "name")
-    params = action.get("params") or []
-    if not isinstance(params, list):
+    raw = action.get("params") or []
+    if isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+        raw = [raw]
+    if not isinstance(raw, list):
         raise fields.error("'action.params' must be a list of strings", "action", "params")
-    params = [fields.scalar_str(p, "action", "params", i) for i, p in enumerate(params)]
+    params: list[str] = []
+    for i, p in enumerate(raw):
+        for q in (p if isinstance(p, list) else [p]):
+            params.append(fields.scalar_str(q, "action", "params", i))
+    return str(name), tuple(params)
+
+
+def _action_replacement(fields: RuleFields) -> str | None:
+    """Replacement text an ``action`` gives an existence rule: '' to remove, or the first param."""
+    name, params = read_action(fields)
+    if not name:
+        return None
     if name == "remove":
         return ""
     if name == "replace" and params:

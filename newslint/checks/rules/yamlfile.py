@@ -30,8 +30,29 @@ class LocatedYaml:
         return ConfigError(self.path, message, self.line(*key))
 
 
+_QUOTE_ESCAPE = 'found unknown escape character "\'"'
+
+
 def load_located(text: str, path: str) -> LocatedYaml:
-    """Parse once, keeping node positions; duplicate keys are an error (YAML would keep the last)."""
+    """Parse once, keeping node positions; duplicate keys are an error (YAML would keep the last).
+
+    ``\\'`` inside a double-quoted string is not a YAML escape, but Vale's YAML reader
+    takes it as a quote and styles rely on that, so it is read the same way here."""
+    for _ in range(text.count("\\'")):
+        try:
+            return _load_located(text, path)
+        except _QuoteEscape as exc:
+            text = text[:exc.index - 1] + text[exc.index:]     # drop the backslash only
+    return _load_located(text, path)
+
+
+class _QuoteEscape(Exception):
+    def __init__(self, index: int):
+        super().__init__(index)
+        self.index = index
+
+
+def _load_located(text: str, path: str) -> LocatedYaml:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -42,6 +63,8 @@ def load_located(text: str, path: str) -> LocatedYaml:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.problem == _QUOTE_ESCAPE and mark is not None and text[mark.index - 1:mark.index] == "\\":
+            raise _QuoteEscape(mark.index) from None
         line = mark.line + 1 if mark is not None else None
         raise ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", line) from None
     except yaml.YAMLError as exc:
