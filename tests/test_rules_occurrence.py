@@ -23,9 +23,23 @@ COMMAS = """
 """
 
 
-def test_max_per_sentence_reports_the_first_extra_match():
-    text = "One, two, three, four. Five, six."
-    assert hits(COMMAS, text) == [(0, ",", "3 commas in one sentence.")]
+def test_max_per_sentence_reports_at_the_units_first_match_as_vale_does():
+    text = "Five. One, two, three, four. Five, six."
+    rule = load_rule(textwrap.dedent(COMMAS), "Occ.yml", "Acme.Occ")
+    doc = parse_document(text, "a.txt", "text")
+    found = compile_rules([rule]).check(doc, {"Acme.Occ"})
+    assert [(h.start, h.message) for h in found] == [(text.index(","), "3 commas in one sentence.")]
+
+
+def test_too_long_sentence_is_flagged_where_it_starts():
+    rule = """
+        extends: occurrence
+        message: "Too long."
+        scope: sentence
+        max: 3
+        token: \\b(\\w+)\\b
+    """
+    assert hits(rule, "Short one. This one has far too many words.") == [(0, "This", "Too long.")]
 
 
 def test_max_per_segment():
@@ -59,4 +73,4 @@ def test_anchors_without_multiline_mean_each_segment():
         min: 1
         token: '^[A-Z]'
     """
-    assert hits(rule, "Headline\n\nOne.\n\nTwo.\n\nthree.") == [(3, "", "0")]
+    assert hits(rule, "Headline\n\nOne.\n\nTwo.\n\nthree.") == [(3, "three.", "0")]

@@ -1,11 +1,13 @@
 """``extends: occurrence``: too many (``max``) or too few (``min``) matches of ``token`` per unit.
 
 The unit follows the scope: a segment, a sentence (``sentence``), or the whole document
-(``summary``, ``raw``). Too many is reported at the first match past ``max``; too few at
-the unit's first match, or at its start when there is none.
+(``summary``, ``raw``). As in Vale, a unit with too many or too few is reported once, at
+its first match (a sentence that is too long is flagged where it starts), or at its first
+word when it has no match.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newslint.checks.base import Hit
@@ -17,6 +19,8 @@ from newslint.checks.rules.scopes import Scope
 from newslint.checks.rules.view import ScopeView
 
 KEYS = frozenset({"token", "max", "min", "ignorecase"})
+
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -45,13 +49,19 @@ class Occurrence(Matcher):
         if self.max:
             for found in per_unit.values():
                 if len(found) > self.max:
-                    k, s, e = found[self.max]
+                    k, s, e = found[0]
                     hits.append(self._hit(view, k, s, e, len(found)))
         if self.min:
-            for key, k, start, _ in view.units():
+            for key, k, start, end in view.units():
                 found = per_unit.get(key, [])
                 if len(found) < self.min:
-                    k, s, e = found[0] if found else (k, start, start)
+                    if found:
+                        k, s, e = found[0]
+                    else:
+                        word = _WORD.search(texts[k], start, end)
+                        if word is None:
+                            continue
+                        s, e = word.span()
                     hits.append(self._hit(view, k, s, e, len(found)))
         return hits
 
