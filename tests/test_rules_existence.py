@@ -220,3 +220,15 @@ def test_compiled_rules_pickle():
     check = pickle.loads(pickle.dumps(compile_rules([rule], vocab_reject=["Galant"])))
     doc = parse_document("A very big day for Galant.", "a.txt", "text")
     assert len(check.check(doc, {"Test.Rule", "vocab.reject"})) == 2
+
+
+def test_a_phrase_does_not_match_across_a_wrapped_line_as_in_vale():
+    rule = load_rule(textwrap.dedent("""\
+        extends: existence
+        message: "Avoid '%s'."
+        tokens: ['that is', 'wrapped\\.+']
+    """), "R.yml", "Test.Rule")
+    doc = parse_document("A phrase that\nis wrapped\nhere, but that is not.\n", "a.md", "markdown")
+    found = compile_rules([rule]).check(doc, {"Test.Rule"})
+    assert [doc.segments[h.segment].text[h.start:h.end] for h in found] == ["that is"]
+    assert found[0].start == doc.segments[0].text.rindex("that is")

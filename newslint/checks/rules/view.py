@@ -1,6 +1,7 @@
 """The text one scope selects in one document, joined so a rule scans it in one call.
 
-Segments are joined with a line break: ``^``, ``$`` (multi-line) and ``\\b`` behave at a
+A wrapped line's break, which a segment's text holds as a space, is a line break again
+here, as it is in Vale's text. Segments are joined with a line break: ``^``, ``$`` (multi-line) and ``\\b`` behave at a
 join exactly as at a segment's edges, and ``.`` cannot cross one. A match that does reach
 across a join (``\\s+``, a negated class) sends that rule back to one segment at a time,
 so results never depend on the joining.
@@ -13,12 +14,37 @@ from typing import Any, Iterator
 from newslint.checks.rules.patterns import Pattern, Utf8
 from newslint.checks.rules.scopes import Scope, Unit
 from newslint.checks.rules.sentences import sentence_starts
-from newslint.documents.model import Document
+from newslint.documents.model import Document, Segment
 
 SEPARATOR = "\n"
 
 # A match located in the view: (text number, start, end, match object).
 Located = tuple[int, int, int, Any]
+
+
+def _with_line_breaks(segment: Segment, file_text: str) -> str:
+    """The segment's text with each line break of the source back in place of the space
+    that stands for it, as Vale reads a wrapped paragraph: a pattern with a space in it
+    does not match across a line end, and ``.`` does not cross one. Same length, so
+    offsets are unchanged."""
+    text = segment.text
+    chars = None
+    for run in segment.source_map.runs:
+        if run.text_len == run.file_len:
+            source = file_text[run.file_start:run.file_start + run.file_len]
+            at = source.find("\n")
+            while at >= 0:
+                if text[run.text_start + at] == " ":
+                    if chars is None:
+                        chars = list(text)
+                    chars[run.text_start + at] = "\n"
+                at = source.find("\n", at + 1)
+        elif run.text_len == 1 and text[run.text_start] == " " \
+                and file_text[run.file_start:run.file_start + 1] in ("\n", "\r"):
+            if chars is None:
+                chars = list(text)
+            chars[run.text_start] = "\n"
+    return text if chars is None else "".join(chars)
 
 
 class ScopeView:
@@ -32,7 +58,7 @@ class ScopeView:
         else:
             picked = [s for s in doc.segments if s.kind in scope.kinds]
             self.segments = [s.index for s in picked]
-            self.texts = [s.text for s in picked]
+            self.texts = [_with_line_breaks(s, doc.text) for s in picked]
         self.starts: list[int] = []
         at = 0
         for t in self.texts:
