@@ -34,9 +34,28 @@ def test_single_swap_is_a_safe_fix_and_fills_both_placeholders():
 
 
 def test_alternatives_are_listed_and_make_the_fix_unsafe():
-    rule, found = hits(TERMS, "They leverage data.")
-    assert found == [("leverage", "Use 'use' or 'apply' instead of 'leverage'.", "use")]
+    # As in Vale 3.22 (checked with the binary): only ``action: replace`` splits the
+    # value into options; the message lists them with a serial comma.
+    rule, found = hits(TERMS.replace("swap:", "action:\n      name: replace\n    swap:")
+                       .replace("use|apply", "use|apply|employ"), "They leverage data.")
+    assert found == [("leverage", "Use 'use', 'apply', or 'employ' instead of 'leverage'.", "use")]
     assert rule.info.fix_safety is FixSafety.UNSAFE
+    _, found = hits(TERMS.replace("swap:", "action:\n      name: replace\n    swap:"), "They leverage data.")
+    assert found == [("leverage", "Use 'use' or 'apply' instead of 'leverage'.", "use")]
+
+
+def test_without_a_replace_action_the_value_is_one_expected_form_as_in_vale():
+    _, found = hits(TERMS, "They leverage data.")
+    assert found == [("leverage", "Use 'use|apply' instead of 'leverage'.", "use")]
+    rule = """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        swap:
+          'Colou?r (?:red|green)': Hue
+          '[Pp]ython': '[pP]ython'
+    """
+    _, found = hits(rule, "A Color red and a colour green, in python.")
+    assert [(f[0], f[1]) for f in found] == [("Color red", "Use 'Hue' instead of 'Color red'.")]
 
 
 def test_text_already_in_the_wanted_form_is_not_flagged():

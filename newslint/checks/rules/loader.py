@@ -209,6 +209,8 @@ def load_rule(text: str, path: str, rule_id: str) -> YamlRule:
 
     if kind is existence:
         matcher = existence.build(fields, message, scope, replacement)
+    elif kind is substitution:
+        matcher = substitution.build(fields, message, scope, read_action(fields)[0])
     else:
         matcher = kind.build(fields, message, scope)
 

@@ -22,11 +22,22 @@ def placeholder_count(template: str) -> int:
     return sum(1 for m in _VERB.finditer(template) if m.group() != "%%")
 
 
-def to_sentence(options: list[str], quote: str = "") -> str:
-    """["a", "b", "c"] -> "a, b or c". With ``quote`` (the message's quote around %s) each
-    option gets its own quotes: "a', 'b' or 'c" inside '%s'."""
-    if len(options) <= 1:
-        return options[0] if options else ""
-    close = {"‘": "’", "“": "”"}.get(quote, quote)
-    head = f"{close}, {quote}".join(options[:-1])
-    return f"{head}{close} or {quote}{options[-1]}"
+def quoted_list(options: list[str], conjunction: str = "or") -> str:
+    """Vale's list of suggestions: 'a'; 'a' or 'b'; 'a', 'b', or 'c' (each option quoted)."""
+    if not options:
+        return ""
+    if len(options) == 1:
+        return f"'{options[0]}'"
+    if len(options) == 2:
+        return f"'{options[0]}' {conjunction} '{options[1]}'"
+    return ", ".join(f"'{o}'" for o in options[:-1]) + f", {conjunction} '{options[-1]}'"
+
+
+def unquote_first(template: str) -> str:
+    """For a message whose first ``%s`` takes a quoted list: a message holding exactly two
+    ``'%s'`` (or two ``"%s"``) loses the quotes around the first, as in Vale, so the list's
+    own quotes are not doubled."""
+    for spec in ("'%s'", '"%s"'):
+        if template.count(spec) == 2:
+            template = template.replace(spec, "%s", 1)
+    return template

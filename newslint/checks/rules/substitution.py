@@ -1,7 +1,10 @@
 """``extends: substitution``: flag a match of a ``swap`` key and offer its value instead.
 
-A value may hold alternatives (``a|b``): the first is the fix, marked unsafe since a
-person has to choose. ``$1`` in a value takes the key's first group from the match.
+As in Vale, the value is one expected form (a word, or a regex the text may already
+match) unless the rule has ``action: replace``: then it is a list of options split on
+``|`` (``\\|`` for a literal bar), and the message lists them ("'a', 'b', or 'c'").
+Either way the first option is the fix, marked unsafe when there is a choice. ``$1`` in a
+value takes the key's first group from the match.
 """
 from __future__ import annotations
 
@@ -11,12 +14,12 @@ from dataclasses import dataclass
 from newslint.checks.base import FixSafety, Hit
 from newslint.checks.rules.fields import RuleFields
 from newslint.checks.rules.matcher import Exceptions, Matcher, read_exceptions, wrap
-from newslint.checks.rules.messages import format_message, to_sentence
+from newslint.checks.rules.messages import format_message, quoted_list, unquote_first
 from newslint.checks.rules.patterns import Pattern
 from newslint.checks.rules.scopes import Scope
 from newslint.checks.rules.view import ScopeView
 
-KEYS = frozenset({"swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize"})
+KEYS = frozenset({"swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize", "pos"})
 
 _GROUP_REF = re.compile(r"\$(?:(\d+)|\{(\d+)\})")
 _REGEX_ONLY = re.compile(r"[\[\](){}*+?\\^$]")
@@ -25,6 +28,7 @@ _REGEX_ONLY = re.compile(r"[\[\](){}*+?\\^$]")
 @dataclass(frozen=True)
 class Swap:
     key: Pattern              # the key alone, for ``$1`` references
+    value: str                # as written
     options: tuple[str, ...]  # the value split on unescaped "|"
     expands: bool             # a value refers to the key's groups
 
@@ -36,7 +40,7 @@ class Substitution(Matcher):
     exceptions: Exceptions
     vocab: bool
     capitalize: bool
-    quote: str                # the quote around the message's first %s, if any
+    listed: bool              # ``action: replace``: the value is a list of options
 
     @property
     def trigger(self) -> Pattern | None:
@@ -55,44 +59,53 @@ class Substitution(Matcher):
         for k, s, e, m in view.matches(self.pattern):
             swap = self.swaps[m.lastindex - 1]
             observed = m.group()
-            options = self._options(swap, observed)
-            if observed in options or _regex_option_fits(options, observed):
-                continue
+            value = self._value(swap, observed)
+            options = split_options(value)
+            if self.listed:
+                if self.capitalize and observed[:1].isupper():
+                    options = tuple(o[:1].upper() + o[1:] for o in options)
+                if observed in options:
+                    continue
+                expected = quoted_list(list(options))
+            else:
+                if _already(value, observed):
+                    continue
+                expected = value
             if self.exceptions.pattern is not None and self.exceptions.excuses(observed, view.texts[k], s, e):
                 continue
-            expected = to_sentence(list(options), self.quote)
             message = format_message(self.message, expected, observed)
             replacement = _literal(options[0]) if options else None
             hits.append(Hit(self.rule_id, view.segments[k], s, e, message, replacement))
         return hits
 
-    def _options(self, swap: Swap, observed: str) -> tuple[str, ...]:
-        options = swap.options
+    def _value(self, swap: Swap, observed: str) -> str:
+        value = swap.value
+        if self.capitalize and observed[:1].isupper():
+            value = value[:1].upper() + value[1:]
         if swap.expands:
             m = swap.key.fullmatch(observed) or swap.key.search(observed)
             if m is not None:
-                options = tuple(_GROUP_REF.sub(lambda r: m.group(int(r.group(1) or r.group(2))) or "", o)
-                                for o in options)
-        if self.capitalize and observed[:1].isupper():
-            options = tuple(o[:1].upper() + o[1:] for o in options)
-        return options
+                value = _GROUP_REF.sub(lambda r: m.group(int(r.group(1) or r.group(2))) or "", value)
+        return value
+
+
+_PHRASE = re.compile(r"[\w \-]*")
+
+
+def _already(value: str, observed: str) -> bool:
+    """Vale's test that the text already has the expected form: a phrase (letters, digits,
+    spaces, hyphens) must be equal; anything else is a regex the whole text must match."""
+    if _PHRASE.fullmatch(value) and "_" not in value:
+        return value == observed
+    try:
+        return re.fullmatch(f"(?:{value})", observed) is not None
+    except re.error:
+        return value == observed
 
 
 def _literal(option: str) -> str | None:
     """The option as replacement text, or None when it is a pattern rather than words."""
     return None if _REGEX_ONLY.search(option.replace("\\|", "")) else option
-
-
-def _regex_option_fits(options: tuple[str, ...], observed: str) -> bool:
-    """A value written as a regex (``[pP]ython``) accepts text it already matches."""
-    for option in options:
-        if _REGEX_ONLY.search(option):
-            try:
-                if re.fullmatch(option, observed):
-                    return True
-            except re.error:
-                continue
-    return False
 
 
 def split_options(value: str) -> tuple[str, ...]:
@@ -139,7 +152,7 @@ def uncapture(pattern: str) -> str:
     return "".join(out)
 
 
-def build(fields: RuleFields, message: str, scope: Scope) -> Substitution:
+def build(fields: RuleFields, message: str, scope: Scope, action: str = "") -> Substitution:
     pairs = fields.pairs("swap")
     if not pairs:
         raise fields.error("a substitution rule needs a non-empty 'swap' mapping", "swap")
@@ -150,22 +163,16 @@ def build(fields: RuleFields, message: str, scope: Scope) -> Substitution:
     swaps = []
     for key, value in ordered:
         key_pattern = fields.pattern(("(?i)" if ignorecase else "") + key, "swap", key)
-        swaps.append(Swap(key_pattern, split_options(value), bool(_GROUP_REF.search(value))))
+        swaps.append(Swap(key_pattern, value, split_options(value), bool(_GROUP_REF.search(value))))
     body = "|".join(f"({uncapture(key)})" for key, _ in ordered)
     regex = wrap(body, word=not nonword, ignorecase=ignorecase)
+    listed = action == "replace"
     return Substitution(
-        fields.rule_id, message, scope,
+        fields.rule_id, unquote_first(message) if listed else message, scope,
         pattern=fields.pattern(regex, "swap"),
         swaps=tuple(swaps),
         exceptions=read_exceptions(fields),
         vocab=fields.flag("vocab", True),
         capitalize=fields.flag("capitalize"),
-        quote=_quote_of(message),
+        listed=listed,
     )
-
-
-def _quote_of(message: str) -> str:
-    for q in ("'", '"', "‘", "“"):
-        if f"{q}%s" in message:
-            return q
-    return ""
