@@ -64,11 +64,12 @@ class _ScopeGroup:
         self.entries = tuple(entries)
         self.ids = frozenset(e.matcher.rule_id for e in entries)
 
-    def run(self, doc: Document, enabled: AbstractSet[str], out: list[Hit]) -> None:
+    def run(self, doc: Document, enabled: AbstractSet[str], out: list[Hit],
+            line_texts: dict[int, str]) -> None:
         active = [e for e in self.entries if e.matcher.rule_id in enabled]
         if not active:
             return
-        view = ScopeView(doc, self.scope)
+        view = ScopeView(doc, self.scope, line_texts)
         if not view:
             return
         fired: set[int] | None = None
@@ -107,8 +108,9 @@ class CompiledRules:
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
+        line_texts: dict[int, str] = {}      # each segment's rule text, made once per document
         for group in self._groups:
-            group.run(doc, enabled, hits)
+            group.run(doc, enabled, hits, line_texts)
         return hits
 
 

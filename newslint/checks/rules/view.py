@@ -50,7 +50,7 @@ def _with_line_breaks(segment: Segment, file_text: str) -> str:
 class ScopeView:
     __slots__ = ("unit", "segments", "texts", "starts", "text", "_sentences", "_utf8")
 
-    def __init__(self, doc: Document, scope: Scope):
+    def __init__(self, doc: Document, scope: Scope, line_texts: dict[int, str] | None = None):
         self.unit = scope.unit
         if scope.unit is Unit.RAW:
             self.segments: list[int | None] = [None]
@@ -58,7 +58,15 @@ class ScopeView:
         else:
             picked = [s for s in doc.segments if s.kind in scope.kinds]
             self.segments = [s.index for s in picked]
-            self.texts = [_with_line_breaks(s, doc.text) for s in picked]
+            if line_texts is None:
+                line_texts = {}
+            texts = []
+            for s in picked:
+                found = line_texts.get(s.index)
+                if found is None:
+                    found = line_texts[s.index] = _with_line_breaks(s, doc.text)
+                texts.append(found)
+            self.texts = texts
         self.starts: list[int] = []
         at = 0
         for t in self.texts:
