@@ -13,8 +13,8 @@ def split_globs(values: Sequence[str]) -> tuple[str, ...]:
 
 
 _OPTIONS = (
-    click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                 help="Use this config file instead of discovering .newslint.yml."),
+    click.option("--config", "--vale-config", "config_path", type=click.Path(dir_okay=False),
+                 help="Use this config file (.newslint.yml, or a Vale .ini) instead of discovering one."),
     click.option("--select", multiple=True, help="Only these rule ids (globs, comma-separated)."),
     click.option("--ignore", multiple=True, help="Skip these rule ids (globs, comma-separated)."),
     click.option("--no-languagetool", is_flag=True, help="Skip the LanguageTool stage."),

@@ -110,8 +110,9 @@ class Linter:
             book = self._rulebooks[key] = RuleBook.build(config)
         return book
 
-    def _severities(self, book: RuleBook, levels: tuple[tuple[str, str], ...]) -> dict[str, Severity]:
-        key = (id(book), levels)
+    def _severities(self, book: RuleBook, levels: tuple[tuple[str, str], ...],
+                    min_level: Severity = Severity.SUGGESTION) -> dict[str, Severity]:
+        key = (id(book), levels, min_level)
         found = self._levels.get(key)
         if found is None:
             found = {}
@@ -119,6 +120,8 @@ class Linter:
                 level = level_of(rule_id, levels, str(info.severity))
                 if level != "off" and _selected(rule_id, self.options.select, self.options.ignore):
                     found[rule_id] = Severity.parse(level)
+            if min_level > Severity.SUGGESTION:
+                found = {r: s for r, s in found.items() if s >= min_level}
             self._levels[key] = found
         return found
 
@@ -157,7 +160,7 @@ class Linter:
 
     def _lint_document(self, doc: Document, config: Config, book: RuleBook) -> FileResult:
         levels = config.levels_for(_relative(doc.path, config.root))
-        severities = self._severities(book, levels)
+        severities = self._severities(book, levels, Severity.parse(config.min_level))
         result = FileResult(doc.path, notices=list(book.notices))
         hits: list[Hit] = []
         for check, owned in zip(book.checks, book.owned):

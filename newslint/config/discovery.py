@@ -2,7 +2,9 @@
 
 :class:`ConfigResolver` walks up from a file's folder to the filesystem root and takes
 the first folder holding ``.newslint.yml`` or ``.newslint.yaml`` (both in one folder is
-an error: it is unclear which one counts). With none found, the defaults apply. An
+an error: it is unclear which one counts), or else a Vale ``.vale.ini`` (``_vale.ini``,
+``vale.ini``), read by :mod:`newslint.config.vale_ini`; a newslint file in the same
+folder wins. With none found, the defaults apply. An
 explicit ``--config`` file replaces discovery. Results are cached per folder on the
 resolver, never process-wide, so each worker or test owns its cache.
 
@@ -16,9 +18,17 @@ import os
 from newslint.config.globs import GlobSet
 from newslint.config.loader import load_config
 from newslint.config.model import Config
+from newslint.config.vale_ini import VALE_CONFIG_NAMES, load_vale_ini
 from newslint.errors import ConfigError
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
+
+
+def load_any_config(path: str) -> Config:
+    """A newslint YAML file, or a Vale ``.ini`` file (by its name)."""
+    if path.endswith(".ini"):
+        return load_vale_ini(path)
+    return load_config(path)
 
 
 class ConfigResolver:
@@ -26,7 +36,7 @@ class ConfigResolver:
 
     def __init__(self, explicit: str | None = None):
         # An explicit file is read at once so that a bad --config fails before any work.
-        self._explicit = load_config(explicit) if explicit is not None else None
+        self._explicit = load_any_config(explicit) if explicit is not None else None
         self._by_folder: dict[str, Config | ConfigError] = {}
         self._by_file: dict[str, Config | ConfigError] = {}
 
@@ -79,7 +89,7 @@ class ConfigResolver:
         """Load one file once; an error is kept so every file under it reports it."""
         if config_path not in self._by_file:
             try:
-                self._by_file[config_path] = load_config(config_path)
+                self._by_file[config_path] = load_any_config(config_path)
             except ConfigError as exc:
                 self._by_file[config_path] = exc
         return self._by_file[config_path]
@@ -91,7 +101,12 @@ def _config_in(folder: str) -> str | None:
     if len(present) > 1:
         names = " and ".join(os.path.basename(p) for p in present)
         raise ConfigError(folder, f"both {names} found; keep one")
-    return present[0] if present else None
+    if present:
+        return present[0]
+    for name in VALE_CONFIG_NAMES:
+        if os.path.isfile(os.path.join(folder, name)):
+            return os.path.join(folder, name)
+    return None
 
 
 def relative_to_root(config: Config, path: str) -> str:

@@ -56,6 +56,8 @@ class Config:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    min_level: str = "suggestion"                     # findings below this level are dropped
+    styles_path: str | None = None                    # a .vale.ini's StylesPath, when one was read
     # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so a
     # later stage can warn about ids no loaded pack defines. Not part of equality.
     rule_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
@@ -73,7 +75,8 @@ class Config:
 
 
 def level_of(rule_id: str, levels: tuple[tuple[str, str], ...], default: str) -> str:
-    """The level for ``rule_id``: the last matching glob wins; exact ids beat globs."""
+    """The level for ``rule_id``: the last matching glob wins; exact ids beat globs.
+    ``on`` (from a .vale.ini's ``YES`` or ``BasedOnStyles``) means the rule's own level."""
     level = default
     exact = None
     for pattern, value in levels:
@@ -81,6 +84,7 @@ def level_of(rule_id: str, levels: tuple[tuple[str, str], ...], default: str) ->
             exact = value
         elif fnmatch.fnmatchcase(rule_id, pattern):
             level = value
-    return exact if exact is not None else level
+    found = exact if exact is not None else level
+    return default if found == "on" else found
 
 

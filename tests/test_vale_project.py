@@ -1,0 +1,70 @@
+"""A project with only a .vale.ini and a StylesPath: newslint finds it and reports what Vale reports.
+
+The expected alerts in tests/data/vale_project/expected_vale_alerts.json were produced by
+Vale 3.22.0 on the same files (see tests/data/README.md).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from newslint.cli import main
+from newslint.config.vale_ini import parse_vale_ini
+from newslint.errors import ConfigError
+
+PROJECT = os.path.join(os.path.dirname(__file__), "data", "vale_project")
+
+
+def test_same_alerts_as_vale(tmp_path, monkeypatch, capsys):
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT, project)
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "docs"])
+    out = json.loads(capsys.readouterr().out)
+    got = sorted((f["path"], f["line"], f["column"], f["rule"], f["severity"], f["message"])
+                 for f in out["findings"])
+    with open(os.path.join(PROJECT, "expected_vale_alerts.json"), encoding="utf-8") as fh:
+        expected = sorted((a["path"], a["line"], a["column"], a["rule"], a["severity"], a["message"])
+                          for a in json.load(fh)["alerts"])
+    assert got == expected
+    assert code == 1
+    # The script rule is the one rule skipped, said once.
+    notes = [n["message"] for n in out["notices"] if n["code"] == "rule-skipped"]
+    assert len(notes) == 1 and notes[0].startswith("Acme.Gerunds skipped")
+
+
+def test_explicit_vale_config_and_min_alert_level(tmp_path, capsys):
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT, project)
+    ini = project / "strict.ini"
+    ini.write_text("StylesPath = styles\nMinAlertLevel = warning\n\n[*.md]\nBasedOnStyles = Acme\n")
+    code = main(["check", "--vale-config", str(ini), "--format", "json", str(project / "docs" / "story.md")])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["rule"] for f in found} == {"Acme.Hedging"} and code == 1
+
+
+def test_a_newslint_file_beside_it_wins(tmp_path, monkeypatch, capsys):
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT, project)
+    (project / ".newslint.yml").write_text("extends: [styles/Acme]\nrules:\n  news.*: off\n"
+                                           "languagetool:\n  enabled: false\n")
+    monkeypatch.chdir(project)
+    main(["check", "--format", "json", "docs/notes.md"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "Acme.Hedging" in rules        # the .vale.ini's "Acme.Hedging = NO" does not apply
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("StylesPath = styles\nMinAlertLevel = loud\n", 2, "MinAlertLevel must be one of"),
+    ("StylesPath = styles\nStylePath = x\n", 2, "unknown setting 'StylePath'"),
+    ("StylesPath = styles\n[*.md]\nBasedOnStyles = Nope\n", 3, "no style folder 'Nope'"),
+    ("StylesPath = styles\n[*.md]\nBasedOnStyles = Acme\nAcme.Terms = maybe\n", 4, "YES, NO or a level"),
+    ("StylesPath = styles\nVocab = Missing\n", 2, "no vocabulary 'Missing'"),
+])
+def test_bad_settings_name_the_file_and_line(text, line, words):
+    with pytest.raises(ConfigError) as info:
+        parse_vale_ini(text, os.path.join(PROJECT, "bad.ini"))
+    assert info.value.line == line and words in info.value.message
