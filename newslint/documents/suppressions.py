@@ -7,6 +7,12 @@
     <!-- newslint-disable-next-line news.attribution -->               off on the next non-blank line
     <!-- newslint-disable-file -->                                     off in the whole file
 
+Vale's switches mean the same (a Vale project's files keep working)::
+
+    <!-- vale off --> ... <!-- vale on -->                              every rule
+    <!-- vale Google.Headings = NO --> ... <!-- vale Google.Headings = YES -->
+    <!-- vale Google = NO -->                                           a whole style
+
 Rule lists are separated by spaces or commas, may use globs, and when empty mean every
 rule. A ``disable`` with no matching ``enable`` runs to the end of the file. An
 ``enable`` closes the open ``disable`` regions it names (an ``enable`` without rules
@@ -25,7 +31,25 @@ _COMMENT = re.compile(
     r"<!--[ \t\r\n]*newslint-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)(.*?)-->",
     re.DOTALL,
 )
+_VALE = re.compile(
+    r"<!--[ \t\r\n]*vale[ \t]+(?:(off|on)|([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)[ \t]*=[ \t]*(NO|YES))[ \t\r\n]*-->")
 _SEPARATORS = re.compile(r"[\s,]+")
+
+
+def _directives(text: str):
+    """(offset, end, directive, rules) of each newslint or Vale comment, in file order."""
+    found = []
+    for m in _COMMENT.finditer(text):
+        rules = tuple(r for r in _SEPARATORS.split(m.group(2).strip()) if r)
+        found.append((m.start(), m.end(), m.group(1), rules))
+    for m in _VALE.finditer(text):
+        if m.group(1):
+            found.append((m.start(), m.end(), "disable" if m.group(1) == "off" else "enable", ()))
+        else:
+            name = m.group(2)
+            rules = (name if "." in name else name + ".*",)
+            found.append((m.start(), m.end(), "disable" if m.group(3) == "NO" else "enable", rules))
+    return sorted(found)
 
 
 def find_suppressions(text: str, lines: LineIndex,
@@ -35,16 +59,14 @@ def find_suppressions(text: str, lines: LineIndex,
     skipper = _Ranges(skip)
     found: list[Suppression] = []
     open_regions: list[tuple[tuple[str, ...], int]] = []  # (rules, first line)
-    for m in _COMMENT.finditer(text):
-        if skipper.contains(m.start()):
+    for start, end, directive, rules in _directives(text):
+        if skipper.contains(start):
             continue
-        directive = m.group(1)
-        rules = tuple(r for r in _SEPARATORS.split(m.group(2).strip()) if r)
-        line, _ = lines.position(m.start())
+        line, _ = lines.position(start)
         if directive == "disable-file":
             found.append(Suppression(rules, 1, None))
         elif directive == "disable-next-line":
-            target = _next_non_blank_line(text, lines, lines.position(m.end())[0] + 1)
+            target = _next_non_blank_line(text, lines, lines.position(end)[0] + 1)
             if target is not None:
                 found.append(Suppression(rules, target, target))
         elif directive == "disable":
