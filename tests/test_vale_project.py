@@ -68,3 +68,16 @@ def test_bad_settings_name_the_file_and_line(text, line, words):
     with pytest.raises(ConfigError) as info:
         parse_vale_ini(text, os.path.join(PROJECT, "bad.ini"))
     assert info.value.line == line and words in info.value.message
+
+
+def test_newslint_config_extends_a_style_by_name(tmp_path, capsys):
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT, project)
+    (project / ".newslint.yml").write_text("extends: [Acme]\nrules:\n  news.*: off\n"
+                                           "languagetool:\n  enabled: false\n")
+    main(["check", "--format", "json", str(project / "docs" / "wire.txt")])
+    rules = sorted(f["rule"] for f in json.loads(capsys.readouterr().out)["findings"])
+    assert rules == ["Acme.Hedging", "Acme.Terms"]
+    (project / ".newslint.yml").write_text("extends: [Acme2]\n")
+    assert main(["check", str(project / "docs" / "wire.txt")]) == 2
+    assert "StylesPath of a .vale.ini" in capsys.readouterr().out

@@ -13,7 +13,8 @@ Choices worth knowing:
 - Rule ids in ``rules`` are not checked here (packs load later); each key's line is kept
   in ``Config.rule_lines`` so that a later stage can warn about unknown ids.
 - ``extends`` entries are ``newslint:<pack>`` or paths relative to the config file's
-  folder; paths must exist and are stored absolute. ``extends``, ``include`` and the
+  folder; paths must exist and are stored absolute. A bare name that is no path
+  (``Google``) is a style in the StylesPath of a ``.vale.ini`` in the same folder. ``extends``, ``include`` and the
   LanguageTool rule lists replace the defaults rather than adding to them.
 """
 from __future__ import annotations
@@ -127,7 +128,11 @@ class _ConfigReader:
             return entry
         target = os.path.normpath(os.path.join(self.root, os.path.expanduser(entry)))
         if not os.path.exists(target):
-            self.fail(node, f"extends: {entry!r}: no such file or folder (looked for {target})")
+            style = _style_by_name(self.root, entry)
+            if style is not None:
+                return style
+            self.fail(node, f"extends: {entry!r}: no such file or folder (looked for {target}, "
+                            "and for a style of that name in the StylesPath of a .vale.ini beside this file)")
         return target
 
     def languagetool(self, node: Node) -> LanguageToolSettings:
@@ -275,6 +280,21 @@ class _ConfigReader:
 
     def fail_at(self, line: int, message: str) -> NoReturn:
         raise ConfigError(self.path, message, line)
+
+
+def _style_by_name(root: str, name: str) -> str | None:
+    """A Vale style named by its name alone (``Google``): the folder of that name in the
+    StylesPath of a ``.vale.ini`` in the config's folder."""
+    if "/" in name or os.sep in name:
+        return None
+    from newslint.config.vale_ini import VALE_CONFIG_NAMES, styles_path_of
+
+    for ini in VALE_CONFIG_NAMES:
+        path = os.path.join(root, ini)
+        if os.path.isfile(path):
+            folder = os.path.join(styles_path_of(path), name)
+            return folder if os.path.isdir(folder) else None
+    return None
 
 
 def _is_null(node: Node) -> bool:

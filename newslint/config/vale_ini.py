@@ -151,6 +151,21 @@ def parse_vale_ini(text: str, path: str) -> Config:
     )
 
 
+def styles_path_of(path: str) -> str:
+    """The StylesPath a ``.vale.ini`` names, absolute (its folder's ``styles`` by default)."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",),
+                                       default_section="\x00none")
+    parser.optionxform = str
+    root = os.path.dirname(os.path.abspath(path))
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            parser.read_string("[\x00global]\n" + f.read(), source=path)
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
+        raise ConfigError(path, f"cannot read the StylesPath: {exc}") from None
+    value = parser["\x00global"].get("StylesPath", "styles")
+    return os.path.normpath(os.path.join(root, os.path.expanduser(value)))
+
+
 def _switch(value: str, fail) -> str:
     word = value.strip().lower()
     if word in _ON:
