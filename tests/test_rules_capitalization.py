@@ -70,3 +70,31 @@ def test_subheads_are_checked_too():
     text = "# Storm forces evacuations\n\nBody.\n\n## What Happens Next For The Town\n\nMore body.\n"
     _, found = hits(SENTENCE, text, fmt="markdown")
     assert [f[0] for f in found] == ["What Happens Next For The Town"]
+
+
+GOOGLE_HEADINGS = """
+    extends: capitalization
+    message: "'%s' should use sentence-style capitalization."
+    scope: heading
+    match: $sentence
+    indicators: [":"]
+    exceptions: [I, Linux, macOS, Visual Studio, UTF]
+"""
+
+
+def test_sentence_case_decides_as_vale_does():
+    # Checked with Vale 3.22.0 on the same headings: an exception is also searched inside
+    # each word (the exception I keeps "Identifiers"), a word after ':' starts a sentence,
+    # a numbered heading's number is an indicator, multi-word exceptions keep their case.
+    text = ("# Raw Identifiers\n\n## Command Line Notation\n\n### Using the Debug Trait: A guide\n\n"
+            "## Installing rustup on Linux or macOS\n\n## 1. Getting started with Cargo\n\n"
+            "## Coding in Visual Studio today\n\n## The Rust Programming Language\n")
+    _, found = hits(GOOGLE_HEADINGS, text, fmt="markdown")
+    assert [f[0] for f in found] == ["Command Line Notation", "Using the Debug Trait: A guide",
+                                     "The Rust Programming Language"]
+
+
+def test_prefix_is_a_regex_left_alone():
+    rule = GOOGLE_HEADINGS + "    prefix: '^[A-Z]+-\\\\d+: '\n"
+    _, found = hits(rule, "# JIRA-12: Fix the parser\n\n## BUG-7: Broken Links Everywhere Today\n", fmt="markdown")
+    assert [f[0] for f in found] == ["BUG-7: Broken Links Everywhere Today"]

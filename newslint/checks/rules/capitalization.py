@@ -1,10 +1,19 @@
 """``extends: capitalization``: each unit (by default each headline and subhead) must follow a case.
 
 ``match``: ``$title`` (AP or Chicago ``style``), ``$sentence``, ``$lower``, ``$upper``, or a
-regex the text must contain. Title and sentence case pass when at least ``threshold``
-(0.8 unless set) of the words follow the case. Acronyms, words with inner capitals or
-digits, ``exceptions`` and the accepted vocabulary always pass. ``indicators``: words
-ending in these (``:`` by default in Vale) make the next word start a new sentence.
+regex the text must contain. The test is Vale's, step by step:
+
+- the expected form is made word by word: an ``exceptions`` entry (or an accepted
+  vocabulary word) keeps the case it is written with; in sentence case the first word,
+  and a word after an ``indicators`` ending (``:`` by default), is capitalised and the rest
+  lowered; in title case every word is capitalised but the style's small words;
+- ``prefix`` is a regex: text it matches at the start is left alone;
+- the text passes when at least ``threshold`` (0.8 unless set) of its words equal the
+  expected word, contain an exception, or (title case) are all capitals; in sentence case
+  a first word that is not capitalised fails at once.
+
+Words are runs starting with a letter, digit or ``*`` up to the next space, or an
+exception, which may hold several words.
 """
 from __future__ import annotations
 
@@ -24,14 +33,42 @@ KEYS = frozenset({"match", "style", "exceptions", "indicators", "threshold", "vo
 CASES = ("$title", "$sentence", "$lower", "$upper")
 STYLES = ("AP", "Chicago")
 
-_WORD = re.compile(r"[^\s—–]+")
-# AP: lowercase articles, conjunctions and prepositions of three letters or fewer.
-_AP_SMALL = frozenset("a an and as at but by for if in nor of off on or out per so the to up via vs yet".split())
-# Chicago: lowercase articles, coordinating conjunctions and prepositions of any length.
-_CHICAGO_SMALL = _AP_SMALL | frozenset(
-    "about above across after against along among around before behind below beneath beside between "
-    "beyond down during except from inside into like near onto outside over past since through "
-    "throughout toward towards under underneath until upon with within without".split())
+_WORD = r"(?:[^\W_]|\*)\S*"                 # a letter, digit or * and the rest up to a space
+_TITLE_WORD = re.compile(r"[^\W_]+[^\s\-/]*")
+_NUMBERED = re.compile(r"\d+\.")
+_SMALL_AP = frozenset("a an and as at but by en for if in nor of on or per the to vs vs. via v v.".split())
+_SMALL_CHICAGO = _SMALL_AP | frozenset(
+    "with from into during including until against among throughout despite towards upon concerning "
+    "about over through before between after since without under within along following across "
+    "beyond around down near above".split())
+_PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
+def _compile(source: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(source)
+    except re.error:
+        return None
+
+
+def _term_pattern(term: str) -> str:
+    """A vocabulary term as a pattern: a literal term's periods escaped, spaces matching any run."""
+    if re.escape(term.replace(".", "")) == term.replace(".", ""):
+        term = term.replace(".", r"\.")
+    return re.sub(r"[ \t]+", r"\\s+", term)
+
+
+def _go_title(word: str) -> str:
+    """The first letter of each letter run upper-cased, as Go's ``strings.Title``."""
+    out, start = [], True
+    for c in word:
+        out.append(c.upper() if start else c)
+        start = not (c.isalnum() or c == "_")
+    return "".join(out)
+
+
+def _cap_first(word: str, strict: bool) -> str:
+    return word[:1].upper() + (word[1:].lower() if strict else word[1:])
 
 
 @dataclass(frozen=True)
@@ -55,54 +92,127 @@ class Capitalization(Matcher):
         return replace(self, exceptions=self.exceptions + tuple(terms))
 
     def run(self, view: ScopeView) -> list[Hit]:
+        tools = _Tools(self.exceptions, self.prefix)
         hits = []
         for _, k, start, end in view.units():
             text = view.texts[k][start:end].rstrip()
             if not text.strip():
                 continue
-            ok, expected = self._conforms(text)
+            ok, expected = self._conforms(text, tools)
             if not ok:
                 message = format_message(self.message, text, expected)
                 replacement = expected if self.case in ("$title", "$sentence") else None
                 hits.append(Hit(self.rule_id, view.segments[k], start, start + len(text), message, replacement))
         return hits
 
-    def _conforms(self, text: str) -> tuple[bool, str]:
+    def _conforms(self, text: str, tools: "_Tools") -> tuple[bool, str]:
         if self.pattern is not None:
-            return self.pattern.search(text) is not None, self.pattern.source
+            return self.pattern.search(text) is not None or tools.excepted(text), self.pattern.source
         if self.case == "$lower":
-            return text == text.lower(), text.lower()
+            return text == text.lower() or tools.excepted(text), text.lower()
         if self.case == "$upper":
-            return text == text.upper(), text.upper()
-        body = text[len(self.prefix):] if self.prefix and text.startswith(self.prefix) else text
-        words = [(m.start(), m.group()) for m in _WORD.finditer(body)]
-        expected = list(body)
-        good = total = 0
-        new_sentence = True
-        for i, (at, word) in enumerate(words):
-            core = word.strip("\"'“”‘’()[],.;:!?")
-            letters = core.lstrip("0123456789")
-            if letters and not self._free(core):
-                total += 1
-                lead = at + word.index(core[0]) + (len(core) - len(letters))
-                if self.case == "$title":
-                    upper = (i == 0 or i == len(words) - 1 or new_sentence
-                             or core.lower() not in self.small_words)
-                else:
-                    upper = new_sentence
-                want = letters[0].upper() if upper else letters[0].lower()
-                if letters[0] == want:
-                    good += 1
-                expected[lead] = want
-            new_sentence = any(word.endswith(ind) for ind in self.indicators)
-        ok = total == 0 or good / total >= self.threshold
-        return ok, text[:len(text) - len(body)] + "".join(expected)
+            return text == text.upper() or tools.excepted(text), text.upper()
+        if self.case == "$sentence":
+            return self._sentence(text, tools)
+        return self._title(text, tools)
 
-    def _free(self, word: str) -> bool:
-        """Words whose case is their own: acronyms, inner capitals, digits, exceptions."""
-        if word in self.exceptions or word == "I" or any(c.isdigit() for c in word):
-            return True
-        return any(c.isupper() for c in word[1:])
+    def _sentence(self, text: str, tools: "_Tools") -> tuple[bool, str]:
+        head, body = tools.split_prefix(text)
+        tokens = tools.vocab_words.findall(body)
+        made = []
+        for i, token in enumerate(tokens):
+            kept = tools.in_vocab(token)
+            if kept is not None:
+                made.append(kept)
+            elif i == 0 or self._indicator(tokens[i - 1], i - 1):
+                made.append(_cap_first(token, strict=True))
+            else:
+                made.append(token.lower())
+        expected = head + " ".join(made)
+        wanted = tools.words.findall(expected)
+        count = words = 0
+        for i, word in enumerate(tools.words.findall(text)):
+            if i >= len(wanted) or word == wanted[i] or tools.excepted(word):
+                count += 1
+            elif i == 0 and word != _go_title(word.lower()):
+                return False, expected
+            words += 1
+        return words == 0 or count / words >= self.threshold, expected
+
+    def _indicator(self, word: str, index: int) -> bool:
+        return any(word.endswith(ind) for ind in self.indicators) or (
+            index == 0 and _NUMBERED.search(word) is not None)
+
+    def _title(self, text: str, tools: "_Tools") -> tuple[bool, str]:
+        head, body = tools.split_prefix(text)
+        plain = body.translate(_PLAIN)
+        end = len(plain)
+        idx = 0
+
+        def convert(m: re.Match[str]) -> str:
+            nonlocal idx
+            word = m.group()
+            pos = plain.find(word, idx)
+            pos = m.start() if pos < 0 else pos
+            idx = pos + len(word)
+            kept = tools.in_vocab(word)
+            if kept is not None:
+                return kept
+            before = plain[pos - 1] if pos >= 1 else ""
+            before2 = plain[pos - 2] if pos >= 2 else ""
+            after = plain[pos + len(word)] if pos + len(word) < end else ""
+            bounding = pos == 0 or idx == end
+            if (not bounding and word.lower() in self.small_words and before in (" ", "-", "/")
+                    and before2 not in (":", "-") and (after != "-" or before == "-")):
+                return word.lower()
+            return _cap_first(word, strict=False)
+
+        expected = head + _TITLE_WORD.sub(convert, body)
+        wanted = tools.words.findall(expected)
+        count = words = 0
+        for i, word in enumerate(tools.words.findall(text)):
+            if i >= len(wanted) or word == wanted[i] or tools.excepted(word) or word == word.upper():
+                count += 1
+            words += 1
+        return words == 0 or count / words >= self.threshold, expected
+
+
+class _Tools:
+    """A rule's exception patterns, compiled once per run."""
+
+    def __init__(self, exceptions: tuple[str, ...], prefix: str):
+        self.exceptions = exceptions
+        terms = sorted((t for t in exceptions if t.strip()), key=len, reverse=True)
+        parts = [(_term_pattern(t) if t.startswith("(?i)") else "(?-i:" + _term_pattern(t) + ")")
+                 for t in terms]
+        self.except_re = _compile(r"(?m)\b(?:" + "|".join(parts) + r")\b") if parts else None
+        words = (self.except_re.pattern + "|" if self.except_re is not None else "") + _WORD
+        self.words = _compile(words) or re.compile(_WORD)
+        vocab = (r"\b(?:" + "|".join(terms) + r")\b|" if terms else "") + _WORD
+        self.vocab_words = _compile("(?i)" + vocab) or re.compile("(?i)" + _WORD)
+        self.term_res = [(t, _compile(t)) for t in exceptions]
+        self.prefix = _compile(prefix) if prefix else None
+
+    def excepted(self, word: str) -> bool:
+        return self.except_re is not None and self.except_re.search(word) is not None
+
+    def in_vocab(self, token: str) -> str | None:
+        """The exception a token is (in the exception's own case), or the token itself when
+        an exception, read as a regex, occurs in it."""
+        for term, pattern in self.term_res:
+            if term.lower() == token.lower():
+                return term
+            if pattern is not None and pattern.search(token):
+                return token
+        return None
+
+    def split_prefix(self, text: str) -> tuple[str, str]:
+        if self.prefix is None:
+            return "", text
+        m = self.prefix.search(text)
+        if m is None or not text.startswith(m.group()):
+            return "", text
+        return m.group(), text[len(m.group()):]
 
 
 def build(fields: RuleFields, message: str, scope: Scope) -> Capitalization:
@@ -114,14 +224,17 @@ def build(fields: RuleFields, message: str, scope: Scope) -> Capitalization:
     threshold = fields.number("threshold", 0.8)
     if not 0 < threshold <= 1:
         raise fields.error("'threshold' must be above 0 and at most 1", "threshold")
+    prefix = fields.string("prefix", "")
+    if prefix:
+        fields.pattern(prefix, "prefix")
     return Capitalization(
         fields.rule_id, message, scope,
         case=match if match in CASES else "",
         pattern=pattern,
-        small_words=_CHICAGO_SMALL if style == "Chicago" else _AP_SMALL,
+        small_words=_SMALL_CHICAGO if style == "Chicago" else _SMALL_AP,
         exceptions=fields.strings("exceptions"),
         indicators=fields.strings("indicators") or (":",),
         threshold=threshold,
-        prefix=fields.string("prefix", ""),
+        prefix=prefix,
         vocab=fields.flag("vocab", True),
     )
