@@ -35,3 +35,10 @@ def test_on_a_tie_the_later_spelling_is_flagged():
 
 def test_one_spelling_is_quiet():
     assert hits(SPELLING, "The adviser spoke. The adviser left. A judgment came.") == []
+
+
+def test_once_both_are_seen_each_block_using_the_pair_gets_one_alert_as_in_vale():
+    # Vale 3.22.0 on the same text: 3:23 'adviser' and 5:4 'adviser'.
+    text = "The adviser spoke.\n\nThe advisor left, the adviser too.\n\nAn adviser again.\n\nNo match here."
+    found = hits(SPELLING, text)
+    assert [(h[0], h[1]) for h in found] == [(1, "adviser"), (2, "adviser")]

@@ -1,7 +1,8 @@
 """``extends: consistency``: one document should not use both spellings of a pair in ``either``.
 
-When both occur, the one used less often is flagged at each use (on a tie, the one that
-appeared later). Counted over the whole document, as Vale does.
+As in Vale, the document is read block by block (a segment of the rule's scope): once
+both spellings of a pair have been seen, each later block that uses either spelling gets
+one alert, at its last use of the pair.
 """
 from __future__ import annotations
 
@@ -34,18 +35,17 @@ class Consistency(Matcher):
         for pattern, (first_alone, second_alone) in zip(self.pairs, self.sides):
             if first_alone.search(view.text) is None or second_alone.search(view.text) is None:
                 continue
-            seen: dict[int, list[tuple[int, int, int, str]]] = {1: [], 2: []}
+            by_text: dict[int, list[tuple[int, int, int]]] = {}
             for k, s, e, m in view.matches(pattern):
-                seen[m.lastindex].append((k, s, e, m.group()))
-            first, second = seen[1], seen[2]
-            if not first or not second:
-                continue
-            if len(first) != len(second):
-                minority = first if len(first) < len(second) else second
-            else:
-                minority = second if (first[0][0], first[0][1]) < (second[0][0], second[0][1]) else first
-            for k, s, e, observed in minority:
-                hits.append(Hit(self.rule_id, view.segments[k], s, e, format_message(self.message, observed)))
+                by_text.setdefault(k, []).append((s, e, m.lastindex))
+            seen: set[int] = set()
+            for k in sorted(by_text):
+                found = by_text[k]
+                seen.update(side for _, _, side in found)
+                if len(seen) == 2:
+                    s, e, _ = found[-1]
+                    observed = view.texts[k][s:e]
+                    hits.append(Hit(self.rule_id, view.segments[k], s, e, format_message(self.message, observed)))
         return hits
 
 
