@@ -24,12 +24,12 @@ def hits(rule_yaml: str, text: str):
             for h in compile_rules([rule]).check(doc, {"Acme.Cons"})]
 
 
-def test_the_less_used_spelling_is_flagged_across_segments():
+def test_the_block_where_the_second_spelling_appears_is_flagged():
     text = "The adviser spoke.\n\nAnother adviser agreed.\n\nThe advisor left."
     assert hits(SPELLING, text) == [(2, "advisor", "Inconsistent spelling of 'advisor'.")]
 
 
-def test_on_a_tie_the_later_spelling_is_flagged():
+def test_one_block_with_both_is_flagged_at_its_last_use():
     assert [h[1] for h in hits(SPELLING, "The judgement came. The judgment stood.")] == ["judgment"]
 
 
