@@ -302,3 +302,41 @@ def test_examples_must_be_lists_of_strings():
 def test_invalid_yaml_reports_its_line():
     err = error_of("extends: existence\nmessage: [unclosed\ntokens: [x]\n")
     assert err.line is not None and "invalid YAML" in err.message
+
+
+def test_a_rule_extends_another_rule_with_added_and_removed_entries(tmp_path):
+    write(tmp_path, "styles/Acme/Hedging.yml", VALE_EXISTENCE)
+    write(tmp_path, "styles/Acme/Terms.yml", VALE_SUBSTITUTION)
+    write(tmp_path, "styles/House/Hedging.yml", """\
+        extends: Acme.Hedging
+        level: error
+        tokens+: [perhaps]
+        tokens-: [arguably]
+    """)
+    write(tmp_path, "styles/House/Terms.yml", """\
+        extends: Acme.Terms
+        message: "Prefer '%s' to '%s'."
+        swap-: [abundance]
+        swap+:
+          commence: start
+    """)
+    rules = load_packs(["styles/House"], str(tmp_path))
+    assert [(r.id, r.extends, str(r.info.severity)) for r in rules] == [
+        ("House.Hedging", "existence", "error"), ("House.Terms", "substitution", "error")]
+    doc = parse_document("It is arguably late, perhaps. Commence with an abundance of care.", "a.txt", "text")
+    hits = compile_rules(rules).check(doc, {"House.Hedging", "House.Terms"})
+    assert sorted(h.message for h in hits) == ["Consider removing 'perhaps'.",
+                                               "Prefer 'start' to 'Commence'."]
+
+
+def test_inheritance_errors_name_the_file_and_line(tmp_path):
+    write(tmp_path, "styles/House/A.yml", "extends: House.B\nmessage: x\n")
+    write(tmp_path, "styles/House/B.yml", "extends: House.A\nmessage: x\n")
+    with pytest.raises(ConfigError, match="cycle"):
+        load_packs(["styles/House"], str(tmp_path))
+    with pytest.raises(ConfigError) as info:
+        load_rule("extends: existence\nmessage: x\ntokens+: [a]\n", "R.yml", "A.R")
+    assert info.value.line == 3 and "needs a parent" in info.value.message
+    write(tmp_path, "styles/Solo/C.yml", "extends: Gone.Rule\nmessage: x\n")
+    with pytest.raises(ConfigError, match="Gone.Rule"):
+        load_packs(["styles/Solo"], str(tmp_path))

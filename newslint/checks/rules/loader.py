@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
 from newslint.checks.rules import (
-    capitalization, conditional, consistency, existence, occurrence, repetition, substitution,
+    capitalization, conditional, consistency, existence, inherit, occurrence, repetition, substitution,
 )
 from newslint.checks.rules.fields import RuleFields, did_you_mean
 from newslint.checks.rules.messages import format_message
@@ -91,6 +91,7 @@ def load_packs(extends: Sequence[str], base_dir: str,
     rules: list[YamlRule] = []
     origin: dict[str, str] = {}
     done: set[str] = set()
+    search = _search_roots(extends, base_dir)
     for spec in extends:
         if spec in done:
             continue
@@ -100,7 +101,7 @@ def load_packs(extends: Sequence[str], base_dir: str,
                 raise ConfigError(path, f"rule id '{rule_id}' is already defined by {origin[rule_id]}", 1)
             origin[rule_id] = path
             try:
-                rules.append(load_rule(text, path, rule_id))
+                rules.append(load_rule(text, path, rule_id, search))
             except RuleSkipped as exc:
                 if skipped is not None:
                     skipped.append(exc.skipped)
@@ -175,11 +176,26 @@ def _read(path: str) -> str:
         raise ConfigError(path, f"cannot read rule file: {exc}") from None
 
 
-def load_rule(text: str, path: str, rule_id: str) -> YamlRule:
-    """Validate one rule file's text and compile it."""
+def _search_roots(extends: Sequence[str], base_dir: str) -> tuple[str, ...]:
+    """Folders holding the style folders being loaded: where ``extends: Style.Rule`` looks."""
+    roots: list[str] = []
+    for spec in extends:
+        if spec.startswith(SHIPPED_PREFIX):
+            continue
+        path = os.path.normpath(os.path.join(base_dir, os.path.expanduser(spec)))
+        root = os.path.dirname(path if os.path.isdir(path) else os.path.dirname(path))
+        if root not in roots:
+            roots.append(root)
+    return tuple(roots)
+
+
+def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) -> YamlRule:
+    """Validate one rule file's text and compile it; ``search``: folders holding styles,
+    where a rule that extends another (``extends: Style.Rule``) finds its parent."""
     source = load_located(text, path)
     if not isinstance(source.data, dict):
         raise ConfigError(path, "a rule file must be a mapping of keys to values", 1)
+    source = inherit.flatten(source, search, _read)
     fields = RuleFields(source, rule_id)
     extends = fields.string("extends")
     kind = TYPES.get(extends)
