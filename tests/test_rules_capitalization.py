@@ -98,3 +98,11 @@ def test_prefix_is_a_regex_left_alone():
     rule = GOOGLE_HEADINGS + "    prefix: '^[A-Z]+-\\\\d+: '\n"
     _, found = hits(rule, "# JIRA-12: Fix the parser\n\n## BUG-7: Broken Links Everywhere Today\n", fmt="markdown")
     assert [f[0] for f in found] == ["BUG-7: Broken Links Everywhere Today"]
+
+
+def test_code_in_a_heading_counts_as_a_word_as_in_vale():
+    # Vale reads "Using `if` in a `let` Statement" as "Using ** in a *** Statement":
+    # five of six words conform, so it passes.
+    _, found = hits(GOOGLE_HEADINGS, "# Using `if` in a `let` Statement\n\n## Repeating Code With `loop`\n",
+                    fmt="markdown")
+    assert [f[0] for f in found] == ["Repeating Code With"]

@@ -232,3 +232,20 @@ def test_a_phrase_does_not_match_across_a_wrapped_line_as_in_vale():
     found = compile_rules([rule]).check(doc, {"Test.Rule"})
     assert [doc.segments[h.segment].text[h.start:h.end] for h in found] == ["that is"]
     assert found[0].start == doc.segments[0].text.rindex("that is")
+
+
+def test_inline_code_is_masked_as_vale_masks_it():
+    # Vale reads "Deriving `PartialEq` implements" as "Deriving ********* implements":
+    # the words on each side of the code stay apart.
+    rule = load_rule(textwrap.dedent("""\
+        extends: existence
+        message: "Avoid '%s'."
+        tokens: ['when is', 'the and']
+        nonword: false
+    """), "R.yml", "Test.Rule")
+    text = "Ask when `x` is ready: when is it? The `isize` and `usize` types.\n"
+    doc = parse_document(text, "a.md", "markdown")
+    found = compile_rules([rule]).check(doc, {"Test.Rule"})
+    seg = doc.segments[0]
+    assert [seg.text[h.start:h.end] for h in found] == ["when is"]
+    assert doc.file_span(seg, found[0].start, found[0].end)[0] == text.index("when is")

@@ -12,6 +12,7 @@ Speed comes from three things, all decided here, once per rule set:
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
@@ -65,7 +66,7 @@ class _ScopeGroup:
         self.ids = frozenset(e.matcher.rule_id for e in entries)
 
     def run(self, doc: Document, enabled: AbstractSet[str], out: list[Hit],
-            line_texts: dict[int, str]) -> None:
+            line_texts: dict) -> None:
         active = [e for e in self.entries if e.matcher.rule_id in enabled]
         if not active:
             return
@@ -79,7 +80,17 @@ class _ScopeGroup:
             if entry.gate is not None and entry.gate not in fired:
                 continue
             hits = entry.matcher.run(view)
+            if view.masked:
+                hits = [_to_segment(h, view.masked) for h in hits]
             out.extend(hits[:entry.limit] if entry.limit else hits)
+
+
+def _to_segment(hit: Hit, masked: dict) -> Hit:
+    """A hit on a segment whose rule text has code masks, with offsets into the segment's text."""
+    found = masked.get(hit.segment)
+    if found is None:
+        return hit
+    return dataclasses.replace(hit, start=found.to_segment(hit.start), end=found.to_segment(hit.end))
 
 
 class CompiledRules:
@@ -108,7 +119,7 @@ class CompiledRules:
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
-        line_texts: dict[int, str] = {}      # each segment's rule text, made once per document
+        line_texts: dict = {}                # each segment's rule text, made once per document
         for group in self._groups:
             group.run(doc, enabled, hits, line_texts)
         return hits

@@ -1,7 +1,8 @@
 """The text one scope selects in one document, joined so a rule scans it in one call.
 
-A wrapped line's break, which a segment's text holds as a space, is a line break again
-here, as it is in Vale's text. Segments are joined with a line break: ``^``, ``$`` (multi-line) and ``\\b`` behave at a
+Each segment is read as Vale reads it (see :mod:`ruletext`): wrapped lines keep their
+breaks and Markdown code spans are masked; ``to_segment`` maps a hit back to the
+segment's own text. Segments are joined with a line break: ``^``, ``$`` (multi-line) and ``\\b`` behave at a
 join exactly as at a segment's edges, and ``.`` cannot cross one. A match that does reach
 across a join (``\\s+``, a negated class) sends that rule back to one segment at a time,
 so results never depend on the joining.
@@ -14,7 +15,8 @@ from typing import Any, Iterator
 from newslint.checks.rules.patterns import Pattern, Utf8
 from newslint.checks.rules.scopes import Scope, Unit
 from newslint.checks.rules.sentences import sentence_starts
-from newslint.documents.model import Document, Segment
+from newslint.checks.rules.ruletext import RuleText, rule_text
+from newslint.documents.model import Document
 
 SEPARATOR = "\n"
 
@@ -22,36 +24,12 @@ SEPARATOR = "\n"
 Located = tuple[int, int, int, Any]
 
 
-def _with_line_breaks(segment: Segment, file_text: str) -> str:
-    """The segment's text with each line break of the source back in place of the space
-    that stands for it, as Vale reads a wrapped paragraph: a pattern with a space in it
-    does not match across a line end, and ``.`` does not cross one. Same length, so
-    offsets are unchanged."""
-    text = segment.text
-    chars = None
-    for run in segment.source_map.runs:
-        if run.text_len == run.file_len:
-            source = file_text[run.file_start:run.file_start + run.file_len]
-            at = source.find("\n")
-            while at >= 0:
-                if text[run.text_start + at] == " ":
-                    if chars is None:
-                        chars = list(text)
-                    chars[run.text_start + at] = "\n"
-                at = source.find("\n", at + 1)
-        elif run.text_len == 1 and text[run.text_start] == " " \
-                and file_text[run.file_start:run.file_start + 1] in ("\n", "\r"):
-            if chars is None:
-                chars = list(text)
-            chars[run.text_start] = "\n"
-    return text if chars is None else "".join(chars)
-
-
 class ScopeView:
-    __slots__ = ("unit", "segments", "texts", "starts", "text", "_sentences", "_utf8")
+    __slots__ = ("unit", "segments", "texts", "starts", "text", "masked", "_sentences", "_utf8")
 
-    def __init__(self, doc: Document, scope: Scope, line_texts: dict[int, str] | None = None):
+    def __init__(self, doc: Document, scope: Scope, line_texts: dict[int, RuleText] | None = None):
         self.unit = scope.unit
+        self.masked = {}
         if scope.unit is Unit.RAW:
             self.segments: list[int | None] = [None]
             self.texts: list[str] = [doc.text]
@@ -60,12 +38,16 @@ class ScopeView:
             self.segments = [s.index for s in picked]
             if line_texts is None:
                 line_texts = {}
+            markdown = doc.format == "markdown"
             texts = []
+            self.masked: dict[int, RuleText] = {}
             for s in picked:
                 found = line_texts.get(s.index)
                 if found is None:
-                    found = line_texts[s.index] = _with_line_breaks(s, doc.text)
-                texts.append(found)
+                    found = line_texts[s.index] = rule_text(s, doc.text, markdown)
+                texts.append(found.text)
+                if found.at:
+                    self.masked[s.index] = found
             self.texts = texts
         self.starts: list[int] = []
         at = 0

@@ -1,0 +1,137 @@
+"""The text YAML rules read for one segment: the segment's text, read the way Vale reads it.
+
+Two differences from the text other checks see, both so that Vale's styles give Vale's
+results:
+
+- a wrapped line's break, which the segment holds as a space, is a line break again:
+  a pattern with a space in it does not match across a line end, and ``.`` does not
+  cross one (same length: offsets do not move);
+- in Markdown, an inline code span the segment leaves out is back as ``*`` of its
+  length, as Vale masks code: ``Using `if` in`` reads ``Using ** in``, not ``Using in``,
+  so the words around it stay apart and still count as two words apart.
+
+A :class:`RuleText` knows where it inserted masks and maps its offsets back to the
+segment's text, where a hit must point; a position inside a mask maps to where the
+mask was put.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newslint.documents.model import Segment
+
+_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_ONLY_CODE = re.compile(r"\s*(?:(`+)(?!`).+?(?<!`)\1(?!`)\s*)+", re.DOTALL)
+_LEADING_CODE = re.compile(r"(?:(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)\s*)+$")
+_TRAILING_CODE = re.compile(r"^(?:\s*(`+)(?!`)[^`\n]+?(?<!`)\1(?!`))+")
+
+
+@dataclass(frozen=True)
+class RuleText:
+    text: str
+    at: tuple[int, ...] = ()          # rule-text offsets where masks start
+    shift: tuple[int, ...] = ()       # characters inserted up to and including each mask
+    sizes: tuple[int, ...] = ()       # length of each mask
+
+    def to_segment(self, offset: int) -> int:
+        """A rule-text offset as an offset into the segment's text."""
+        if not self.at:
+            return offset
+        i = bisect.bisect_right(self.at, offset) - 1
+        if i < 0:
+            return offset
+        before = self.shift[i] - self.sizes[i]        # inserted before mask i
+        if offset < self.at[i] + self.sizes[i]:
+            return self.at[i] - before
+        return offset - self.shift[i]
+
+
+def rule_text(segment: Segment, file_text: str, markdown: bool) -> RuleText:
+    text = _with_line_breaks(segment, file_text)
+    if not markdown or "`" not in file_text:
+        return RuleText(text)
+    inserts = _code_masks(segment, file_text, text)
+    if not inserts:
+        return RuleText(text)
+    parts, at, shift, sizes = [], [], [], []
+    done = total = 0
+    for pos, mask in inserts:
+        parts.append(text[done:pos])
+        at.append(pos + total)
+        total += len(mask)
+        shift.append(total)
+        sizes.append(len(mask))
+        parts.append(mask)
+        done = pos
+    parts.append(text[done:])
+    return RuleText("".join(parts), tuple(at), tuple(shift), tuple(sizes))
+
+
+def _mask(source: str) -> str:
+    """Code spans and whitespace as Vale has them: each span ``*`` of its content's length,
+    each run of whitespace one space."""
+    masked = _CODE.sub(lambda m: "*" * len(m.group(2).strip() or m.group(2)), source)
+    return re.sub(r"\s+", " ", masked)
+
+
+def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, str]]:
+    """(segment offset, mask) for each code span left out of the segment, in order."""
+    runs = segment.source_map.runs
+    out: list[tuple[int, str]] = []
+    if not runs:
+        return out
+    first = runs[0]
+    line_start = file_text.rfind("\n", 0, first.file_start) + 1
+    lead = _LEADING_CODE.search(file_text, line_start, first.file_start)
+    if lead is not None and first.text_start == 0:
+        out.append((0, _mask(lead.group()).lstrip()))
+    for prev, run in zip(runs, runs[1:]):
+        gap_start = prev.file_start + prev.file_len
+        if gap_start >= run.file_start or "`" not in file_text[gap_start:run.file_start]:
+            continue
+        gap = file_text[gap_start:run.file_start]
+        if not _ONLY_CODE.fullmatch(gap):
+            continue
+        mask = _mask(gap)
+        pos = run.text_start
+        if pos > 0 and text[pos - 1].isspace():
+            mask = mask.lstrip()
+        if pos < len(text) and text[pos].isspace():
+            mask = mask.rstrip()
+        if mask:
+            out.append((pos, mask))
+    last = runs[-1]
+    end = last.file_start + last.file_len
+    line_end = file_text.find("\n", end)
+    tail = _TRAILING_CODE.match(file_text[end:len(file_text) if line_end < 0 else line_end])
+    if tail is not None and last.text_start + last.text_len == len(text):
+        mask = _mask(tail.group())
+        if text[-1:].isspace():
+            mask = mask.lstrip()
+        out.append((len(text), mask.rstrip()))
+    return out
+
+
+def _with_line_breaks(segment: Segment, file_text: str) -> str:
+    """The segment's text with each line break of the source back in place of the space
+    that stands for it. Same length, so offsets are unchanged."""
+    text = segment.text
+    chars = None
+    for run in segment.source_map.runs:
+        if run.text_len == run.file_len:
+            source = file_text[run.file_start:run.file_start + run.file_len]
+            at = source.find("\n")
+            while at >= 0:
+                if text[run.text_start + at] == " ":
+                    if chars is None:
+                        chars = list(text)
+                    chars[run.text_start + at] = "\n"
+                at = source.find("\n", at + 1)
+        elif run.text_len == 1 and text[run.text_start] == " " \
+                and file_text[run.file_start:run.file_start + 1] in ("\n", "\r"):
+            if chars is None:
+                chars = list(text)
+            chars[run.text_start] = "\n"
+    return text if chars is None else "".join(chars)
