@@ -36,6 +36,23 @@ def test_same_alerts_as_vale(tmp_path, monkeypatch, capsys):
     assert len(notes) == 1 and notes[0].startswith("Acme.Gerunds skipped")
 
 
+def test_scopes_select_what_vale_selects(tmp_path, monkeypatch, capsys):
+    # heading.h2 (ATX and setext), table.header, table.cell, a format suffix (text.md),
+    # a combination (list & ~heading); a link scope newslint skips with a notice.
+    source = os.path.join(os.path.dirname(PROJECT), "vale_scopes")
+    project = tmp_path / "scopes"
+    shutil.copytree(source, project)
+    monkeypatch.chdir(project)
+    main(["check", "--format", "json", "docs"])
+    out = json.loads(capsys.readouterr().out)
+    got = sorted((f["path"], f["line"], f["column"], f["rule"], f["message"]) for f in out["findings"])
+    with open(os.path.join(source, "expected_vale_alerts.json"), encoding="utf-8") as fh:
+        expected = sorted((a["path"], a["line"], a["column"], a["rule"], a["message"])
+                          for a in json.load(fh)["alerts"] if a["rule"] != "Scopes.link")
+    assert got == expected
+    assert [n["message"].split(" ")[0] for n in out["notices"] if n["code"] == "rule-skipped"] == ["Scopes.link"]
+
+
 def test_explicit_vale_config_and_min_alert_level(tmp_path, capsys):
     project = tmp_path / "project"
     shutil.copytree(PROJECT, project)

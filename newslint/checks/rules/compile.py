@@ -23,6 +23,7 @@ from newslint.checks.rules import existence
 from newslint.checks.rules.matcher import Exceptions, Matcher, wrap
 from newslint.checks.rules.patterns import compile_pattern, compiles_with_re2, re2_options
 from newslint.checks.rules.rule import YamlRule
+from newslint.checks.rules.ruletext import RuleTexts
 from newslint.checks.rules.scopes import Scope, parse_scope
 from newslint.checks.rules.view import ScopeView
 from newslint.documents.model import Document
@@ -66,11 +67,11 @@ class _ScopeGroup:
         self.ids = frozenset(e.matcher.rule_id for e in entries)
 
     def run(self, doc: Document, enabled: AbstractSet[str], out: list[Hit],
-            line_texts: dict) -> None:
+            rule_texts: RuleTexts) -> None:
         active = [e for e in self.entries if e.matcher.rule_id in enabled]
         if not active:
             return
-        view = ScopeView(doc, self.scope, line_texts)
+        view = ScopeView(doc, self.scope, rule_texts)
         if not view:
             return
         fired: set[int] | None = None
@@ -119,9 +120,9 @@ class CompiledRules:
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
-        line_texts: dict = {}                # each segment's rule text, made once per document
+        rule_texts = RuleTexts(doc)          # each segment's rule text, made once per document
         for group in self._groups:
-            group.run(doc, enabled, hits, line_texts)
+            group.run(doc, enabled, hits, rule_texts)
         return hits
 
 

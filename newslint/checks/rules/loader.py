@@ -21,7 +21,7 @@ from newslint.checks.rules import (
 from newslint.checks.rules.fields import RuleFields, did_you_mean
 from newslint.checks.rules.messages import format_message
 from newslint.checks.rules.rule import YamlRule
-from newslint.checks.rules.scopes import ScopeError, parse_scope
+from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, parse_scope
 from newslint.checks.rules.yamlfile import load_located
 from newslint.errors import ConfigError
 from newslint.findings import Category, Severity, Source
@@ -219,6 +219,8 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
     scope_names = fields.strings("scope", allow_scalar=True) or DEFAULT_SCOPE.get(extends, ("text",))
     try:
         scope = parse_scope(scope_names)
+    except UnsupportedScope as exc:
+        raise RuleSkipped(SkippedRule(rule_id, path, str(exc))) from None
     except ScopeError as exc:
         raise fields.error(str(exc), "scope") from None
     replacement = _action_replacement(fields)

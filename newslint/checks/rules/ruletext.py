@@ -20,7 +20,58 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from newslint.documents.model import Segment
+from newslint.documents.model import Document, Segment, SegmentKind
+
+_QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
+
+
+class RuleTexts:
+    """Each segment's rule text and rule kind, made once per document for every rule."""
+
+    __slots__ = ("doc", "markdown", "_texts", "_kinds", "_labels")
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.markdown = doc.format == "markdown"
+        self._texts: dict[int, RuleText] = {}
+        self._kinds: list[SegmentKind] | None = None
+        self._labels: list[str | None] | None = None
+
+    def labels(self) -> list[str | None]:
+        """Each segment's heading level (``h1``..``h6``) or table row (``header``, ``cell``),
+        read from the Markdown source; None where it is not known."""
+        if self._labels is None:
+            labels: list[str | None] = [None] * len(self.doc.segments)
+            if self.markdown:
+                text, lines = self.doc.text, self.doc.lines
+                for s in self.doc.segments:
+                    if s.kind in (SegmentKind.HEADING, SegmentKind.HEADLINE):
+                        labels[s.index] = _heading_level(text, lines, s)
+                    elif s.kind is SegmentKind.TABLE_CELL:
+                        labels[s.index] = _table_row(text, lines, s)
+            self._labels = labels
+        return self._labels
+
+    def text(self, segment: Segment) -> "RuleText":
+        found = self._texts.get(segment.index)
+        if found is None:
+            found = self._texts[segment.index] = rule_text(segment, self.doc.text, self.markdown)
+        return found
+
+    def kinds(self) -> list[SegmentKind]:
+        """Segment kinds as Vale's scopes see them: in Markdown, a heading inside a block
+        quote is part of the quote (``blockquote``), not a ``heading``."""
+        if self._kinds is None:
+            kinds = [s.kind for s in self.doc.segments]
+            if self.markdown and ">" in self.doc.text:
+                text, lines = self.doc.text, self.doc.lines
+                for s in self.doc.segments:
+                    if s.kind is SegmentKind.HEADING:
+                        start = lines.line_start(s.line)
+                        if _QUOTED_LINE.match(text, start):
+                            kinds[s.index] = SegmentKind.BLOCKQUOTE
+            self._kinds = kinds
+        return self._kinds
 
 _CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ONLY_CODE = re.compile(r"\s*(?:(`+)(?!`).+?(?<!`)\1(?!`)\s*)+", re.DOTALL)
@@ -46,6 +97,34 @@ class RuleText:
         if offset < self.at[i] + self.sizes[i]:
             return self.at[i] - before
         return offset - self.shift[i]
+
+
+_ATX = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
+_SETEXT = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]{0,3}(=+|-+)[ \t]*$")
+_DELIMITER_ROW = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
+def _line(text: str, lines, number: int) -> str:
+    if number > lines.line_count:
+        return ""
+    start = lines.line_start(number)
+    end = text.find("\n", start)
+    return text[start:len(text) if end < 0 else end].rstrip("\r")
+
+
+def _heading_level(text: str, lines, segment: Segment) -> str | None:
+    m = _ATX.match(_line(text, lines, segment.line))
+    if m:
+        return f"h{len(m.group(1))}"
+    last = lines.position(segment.source_map.end(len(segment.text)))[0]
+    under = _SETEXT.match(_line(text, lines, last + 1))
+    if under:
+        return "h1" if under.group(1)[0] == "=" else "h2"
+    return None
+
+
+def _table_row(text: str, lines, segment: Segment) -> str | None:
+    return "header" if _DELIMITER_ROW.match(_line(text, lines, segment.line + 1)) else "cell"
 
 
 def rule_text(segment: Segment, file_text: str, markdown: bool) -> RuleText:

@@ -6,8 +6,9 @@ a set of :class:`SegmentKind` plus the unit a rule counts in:
 - ``text`` (the default): every prose segment. Page furniture (nav, aside, footer, form)
   is left out: it is not copy, and the news chrome check reports it by structure.
   ``furniture`` (newslint's own scope) selects it explicitly.
-- ``heading`` and ``heading.h1`` .. ``heading.h6``: the headline and every subhead (segments
-  carry no heading level).
+- ``heading``: the headline and every subhead; ``heading.h1`` .. ``heading.h6`` one level
+  (in Markdown, where the level is known from the source; elsewhere every heading). A
+  heading inside a Markdown block quote belongs to ``blockquote``, as in Vale.
 - ``title``: the headline only. Vale's title is the document's title (front matter or
   ``<title>``); in a news article that is the headline.
 - ``summary``: body prose without headings, counted as one unit for the whole document,
@@ -17,7 +18,13 @@ a set of :class:`SegmentKind` plus the unit a rule counts in:
 - ``sentence``: all prose, with each sentence its own unit: a match may not cross a
   sentence boundary, and counting rules count per sentence.
 - ``raw``: the whole file text, markup included; hits carry ``segment=None``.
-- ``~scope`` removes a scope's kinds from the others (from ``text`` when alone).
+- ``~scope`` removes a scope's kinds from the others (from ``text`` when alone);
+  ``a & b`` selects what both select (``sentence & ~list``).
+- ``table.header`` and ``table.cell``: a Markdown table's header row, and its other cells.
+- a format suffix (``text.md``, ``heading.html``) keeps the scope to files of that format.
+- Vale scopes newslint has no text for (``code``, ``link``, ``strong``, ``emphasis``,
+  ``meta``, ``class.*``, ``text.frontmatter.*``, ...) raise :class:`UnsupportedScope`:
+  the rule is skipped with a notice, the rest of its pack runs.
 """
 from __future__ import annotations
 
@@ -42,6 +49,7 @@ _KINDS: dict[str, frozenset[K]] = {
     "table": frozenset({K.TABLE_CELL}),
     "table.cell": frozenset({K.TABLE_CELL}),
     "table.header": frozenset({K.TABLE_CELL}),
+    "table.row": frozenset({K.TABLE_CELL}),
     "table.caption": frozenset({K.CAPTION}),
     "alt": frozenset({K.CAPTION}),
     "caption": frozenset({K.CAPTION}),
@@ -50,6 +58,20 @@ _KINDS: dict[str, frozenset[K]] = {
     "furniture": frozenset({K.FURNITURE}),
 }
 SCOPE_NAMES = frozenset(_KINDS) | {"raw"}
+# Labels a segment may carry (see ruletext.RuleTexts.label); a scope naming one keeps
+# only the segments of that family that carry it.
+_LABELS: dict[str, frozenset[str]] = {
+    "heading": frozenset(f"h{n}" for n in range(1, 7)),
+    **{f"heading.h{n}": frozenset({f"h{n}"}) for n in range(1, 7)},
+    "table": frozenset({"header", "cell"}),
+    "table.header": frozenset({"header"}),
+    "table.cell": frozenset({"cell"}),
+    "table.row": frozenset({"header", "cell"}),
+}
+FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "htm": "html", "txt": "text"}
+# Vale scopes with no newslint text behind them.
+UNSUPPORTED = ("code", "link", "strong", "emphasis", "meta", "class", "text.frontmatter", "attr",
+               "comment", "script", "alt.", "img", "figure", "dl", "dd", "dt", "sup", "sub", "del")
 
 
 class Unit(str, enum.Enum):
@@ -63,14 +85,32 @@ class Unit(str, enum.Enum):
 class Scope:
     kinds: frozenset[K]
     unit: Unit
+    labels: frozenset[str] | None = None      # None: every heading level and table row
+    formats: frozenset[str] | None = None     # None: every format
 
     @property
     def key(self) -> tuple:
-        return (self.unit, tuple(sorted(self.kinds)))
+        return (self.unit, tuple(sorted(self.kinds)), tuple(sorted(self.labels or ())),
+                tuple(sorted(self.formats or ())))
+
+    def takes(self, label: str | None) -> bool:
+        """Whether a segment with this label (h1..h6, header, cell; None: unknown) is in scope."""
+        if self.labels is None or label is None:
+            return True
+        family = _HEADING_LABELS if label in _HEADING_LABELS else _TABLE_LABELS
+        return label in self.labels or not (self.labels & family)
+
+
+_HEADING_LABELS = frozenset(f"h{n}" for n in range(1, 7))
+_TABLE_LABELS = frozenset({"header", "cell"})
 
 
 class ScopeError(ValueError):
     pass
+
+
+class UnsupportedScope(ScopeError):
+    """A scope Vale has that newslint cannot select: the rule is skipped, not an error."""
 
 
 def parse_scope(names: tuple[str, ...]) -> Scope:
@@ -78,25 +118,74 @@ def parse_scope(names: tuple[str, ...]) -> Scope:
     positive: set[K] = set()
     negative: set[K] = set()
     units: set[Unit] = set()
+    labels: set[str] = set()
+    formats: set[str] = set()
     for raw_name in names:
         name = raw_name.strip()
-        if "&" in name:
-            raise ScopeError(f"combined scope '{name}' is not supported; list the scopes instead")
-        negated = name.startswith("~")
-        name = name.lstrip("~").strip()
-        if name == "raw":
-            if negated or len(names) > 1:
+        if name == "raw" or name.startswith("raw."):
+            if len(names) > 1:
                 raise ScopeError("scope 'raw' cannot be combined with other scopes")
             return Scope(frozenset(), Unit.RAW)
-        if name not in _KINDS:
-            raise ScopeError(f"unknown scope '{raw_name}'{did_you_mean(name, SCOPE_NAMES)}")
-        (negative if negated else positive).update(_KINDS[name])
-        if not negated and name == "sentence":
-            units.add(Unit.SENTENCE)
-        elif not negated and name == "summary":
-            units.add(Unit.DOCUMENT)
+        if "&" in name:
+            kinds, unit, part_labels, fmt = _conjunction(name, raw_name)
+            positive.update(kinds)
+        else:
+            negated = name.startswith("~")
+            name, fmt = _base(name.lstrip("~").strip(), raw_name)
+            (negative if negated else positive).update(_KINDS[name])
+            unit = None if negated else _UNITS.get(name)
+            part_labels = None if negated else _LABELS.get(name)
+        if unit is not None:
+            units.add(unit)
+        if part_labels is not None:
+            labels.update(part_labels)
+        else:
+            labels.update(_HEADING_LABELS | _TABLE_LABELS)
+        if fmt:
+            formats.add(fmt)
     kinds = frozenset((positive or set(PROSE)) - negative)
     if not kinds:
         raise ScopeError(f"scope {list(names)} selects no text")
     unit = Unit.SENTENCE if Unit.SENTENCE in units else Unit.DOCUMENT if Unit.DOCUMENT in units else Unit.SEGMENT
-    return Scope(kinds, unit)
+    every = _HEADING_LABELS | _TABLE_LABELS
+    return Scope(kinds, unit, None if labels >= every else frozenset(labels),
+                 frozenset(formats) or None)
+
+
+_UNITS = {"sentence": Unit.SENTENCE, "summary": Unit.DOCUMENT}
+
+
+def _base(name: str, raw_name: str) -> tuple[str, str | None]:
+    """A scope name without its format suffix, and the format (``text.md`` -> text, markdown)."""
+    fmt = None
+    head, _, tail = name.rpartition(".")
+    if head and tail in FORMATS and name not in _KINDS:
+        name, fmt = head, FORMATS[tail]
+    if name not in _KINDS:
+        if name.startswith(UNSUPPORTED) or name in ("code", "link", "strong", "emphasis", "meta", "alt"):
+            raise UnsupportedScope(f"scope '{raw_name.strip()}' selects text newslint does not keep "
+                                   "(code, links, inline markup, metadata)")
+        raise ScopeError(f"unknown scope '{raw_name}'{did_you_mean(name, SCOPE_NAMES)}")
+    return name, fmt
+
+
+def _conjunction(name: str, raw_name: str):
+    """``a & b & ~c``: the kinds every positive part selects, less the negated ones."""
+    kinds: set[K] | None = None
+    minus: set[K] = set()
+    unit = None
+    labels = None
+    fmt = None
+    for part in name.split("&"):
+        part = part.strip()
+        negated = part.startswith("~")
+        base, part_fmt = _base(part.lstrip("~").strip(), raw_name)
+        fmt = fmt or part_fmt
+        if negated:
+            minus.update(_KINDS[base])
+            continue
+        kinds = set(_KINDS[base]) if kinds is None else kinds & _KINDS[base]
+        unit = unit or _UNITS.get(base)
+        if base in _LABELS:
+            labels = _LABELS[base] if labels is None else labels & _LABELS[base]
+    return (kinds if kinds is not None else set(PROSE)) - minus, unit, labels, fmt

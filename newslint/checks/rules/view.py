@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from newslint.checks.rules.patterns import Pattern, Utf8
 from newslint.checks.rules.scopes import Scope, Unit
 from newslint.checks.rules.sentences import sentence_starts
-from newslint.checks.rules.ruletext import RuleText, rule_text
+from newslint.checks.rules.ruletext import RuleText, RuleTexts
 from newslint.documents.model import Document
 
 SEPARATOR = "\n"
@@ -27,24 +27,28 @@ Located = tuple[int, int, int, Any]
 class ScopeView:
     __slots__ = ("unit", "segments", "texts", "starts", "text", "masked", "_sentences", "_utf8")
 
-    def __init__(self, doc: Document, scope: Scope, line_texts: dict[int, RuleText] | None = None):
+    def __init__(self, doc: Document, scope: Scope, rule_texts: RuleTexts | None = None):
         self.unit = scope.unit
-        self.masked = {}
+        self.masked: dict[int, RuleText] = {}
         if scope.unit is Unit.RAW:
             self.segments: list[int | None] = [None]
             self.texts: list[str] = [doc.text]
         else:
-            picked = [s for s in doc.segments if s.kind in scope.kinds]
+            if rule_texts is None:
+                rule_texts = RuleTexts(doc)
+            kinds = rule_texts.kinds()
+            if scope.formats is not None and doc.format not in scope.formats:
+                picked = []
+            elif scope.labels is None:
+                picked = [s for s in doc.segments if kinds[s.index] in scope.kinds]
+            else:
+                labels = rule_texts.labels()
+                picked = [s for s in doc.segments
+                          if kinds[s.index] in scope.kinds and scope.takes(labels[s.index])]
             self.segments = [s.index for s in picked]
-            if line_texts is None:
-                line_texts = {}
-            markdown = doc.format == "markdown"
             texts = []
-            self.masked: dict[int, RuleText] = {}
             for s in picked:
-                found = line_texts.get(s.index)
-                if found is None:
-                    found = line_texts[s.index] = rule_text(s, doc.text, markdown)
+                found = rule_texts.text(s)
                 texts.append(found.text)
                 if found.at:
                     self.masked[s.index] = found
