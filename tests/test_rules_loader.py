@@ -340,3 +340,12 @@ def test_inheritance_errors_name_the_file_and_line(tmp_path):
     write(tmp_path, "styles/Solo/C.yml", "extends: Gone.Rule\nmessage: x\n")
     with pytest.raises(ConfigError, match="Gone.Rule"):
         load_packs(["styles/Solo"], str(tmp_path))
+
+
+def test_rules_with_a_selector_or_a_data_view_are_skipped(tmp_path):
+    write(tmp_path, "styles/Acme/Sel.yml", "extends: existence\nmessage: x\ntokens: [a]\nselector: 'doc(h1)'\n")
+    write(tmp_path, "styles/Acme/View.yml", "extends: conditional\nmessage: x\nfirst: a\nsecond: b\nin: defs\n")
+    write(tmp_path, "styles/Acme/Hedging.yml", VALE_EXISTENCE)
+    skipped = []
+    assert [r.id for r in load_packs(["styles/Acme"], str(tmp_path), skipped)] == ["Acme.Hedging"]
+    assert sorted(s.rule_id for s in skipped) == ["Acme.Sel", "Acme.View"]

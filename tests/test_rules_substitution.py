@@ -110,3 +110,21 @@ def test_exceptions_skip_a_match():
     rule = TERMS + "    exceptions: [Utilize]\n"
     _, found = hits(rule, "Utilize it, then utilize more.")
     assert [f[0] for f in found] == ["utilize"]
+
+
+def test_matchcase_recases_the_options_as_vale_does():
+    # Vale 3.22.0 on the same text: 'a-ok', 'Email', 'EMAIL'.
+    rule = """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        ignorecase: true
+        matchcase: true
+        action:
+          name: replace
+        swap:
+          a ok: A-OK
+          e-mail: email
+    """
+    _, found = hits(rule, "It is a ok. E-mail me. E-MAIL now.")
+    assert [f[1] for f in found] == ["Use 'a-ok' instead of 'a ok'.", "Use 'Email' instead of 'E-mail'.",
+                                     "Use 'EMAIL' instead of 'E-MAIL'."]

@@ -18,7 +18,7 @@ from newslint.checks.rules.patterns import Pattern
 from newslint.checks.rules.scopes import Scope
 from newslint.checks.rules.view import ScopeView
 
-KEYS = frozenset({"first", "second", "exceptions", "ignorecase", "vocab"})
+KEYS = frozenset({"first", "second", "exceptions", "ignorecase", "vocab", "in"})
 
 _CAPTURE = re.compile(r"(?<!\\)\((?!\?)|\(\?P?<")
 

@@ -53,6 +53,9 @@ COMMON_KEYS = frozenset({
     "extends", "message", "level", "scope", "link", "description", "limit", "action",
     # Vale's, read but not needed here: its test cases and the rule's display name
     "tests", "name",
+    # Vale's: re-case a replacement to the text it replaces (substitution), and document
+    # selectors (a rule that has one is skipped: newslint has no such selection)
+    "matchcase", "selector",
     # newslint's own
     "category", "examples", "doc", "example_format",
 })
@@ -205,6 +208,10 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
         problem = f"unknown rule type 'extends: {extends}'{did_you_mean(extends, TYPES)}"
         raise fields.error(f"{problem}; use one of {', '.join(TYPES)}", "extends")
     fields.check_keys(COMMON_KEYS | kind.KEYS)
+    for key, why in (("selector", "it selects text with a document selector, which newslint does not have"),
+                     ("in", "it looks for its second pattern in a data view ('in'), which newslint does not have")):
+        if fields.data.get(key):
+            raise RuleSkipped(SkippedRule(rule_id, path, why))
 
     message = fields.string("message")
     level = fields.string("level", "suggestion")
@@ -228,7 +235,7 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
     if kind is existence:
         matcher = existence.build(fields, message, scope, replacement)
     elif kind is substitution:
-        matcher = substitution.build(fields, message, scope, read_action(fields)[0])
+        matcher = substitution.build(fields, message, scope, read_action(fields)[0], fields.flag("matchcase"))
     else:
         matcher = kind.build(fields, message, scope)
 

@@ -41,6 +41,7 @@ class Substitution(Matcher):
     vocab: bool
     capitalize: bool
     listed: bool              # ``action: replace``: the value is a list of options
+    matchcase: bool = False   # options take the case of the text they replace
 
     @property
     def trigger(self) -> Pattern | None:
@@ -64,6 +65,8 @@ class Substitution(Matcher):
             if self.listed:
                 if self.capitalize and observed[:1].isupper():
                     options = tuple(o[:1].upper() + o[1:] for o in options)
+                if self.matchcase:
+                    options = tuple(match_case(o, observed) for o in options)
                 if observed in options:
                     continue
                 expected = quoted_list(list(options))
@@ -87,6 +90,21 @@ class Substitution(Matcher):
             if m is not None:
                 value = _GROUP_REF.sub(lambda r: m.group(int(r.group(1) or r.group(2))) or "", value)
         return value
+
+
+def match_case(option: str, observed: str) -> str:
+    """The option in the case of the text it replaces: all lower, all capitals, or a
+    capital first letter; mixed case leaves it as written."""
+    letters = [c for c in observed if c.isalpha()]
+    if not letters:
+        return option
+    if all(c.islower() for c in letters):
+        return option.lower()
+    if all(c.isupper() for c in letters) and len(letters) > 1:
+        return option.upper()
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return option[:1].upper() + option[1:].lower()
+    return option
 
 
 _PHRASE = re.compile(r"[\w \-]*")
@@ -152,7 +170,8 @@ def uncapture(pattern: str) -> str:
     return "".join(out)
 
 
-def build(fields: RuleFields, message: str, scope: Scope, action: str = "") -> Substitution:
+def build(fields: RuleFields, message: str, scope: Scope, action: str = "",
+          matchcase: bool = False) -> Substitution:
     pairs = fields.pairs("swap")
     if not pairs:
         raise fields.error("a substitution rule needs a non-empty 'swap' mapping", "swap")
@@ -175,4 +194,5 @@ def build(fields: RuleFields, message: str, scope: Scope, action: str = "") -> S
         vocab=fields.flag("vocab", True),
         capitalize=fields.flag("capitalize"),
         listed=listed,
+        matchcase=matchcase,
     )
