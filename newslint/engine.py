@@ -59,7 +59,8 @@ class RuleBook:
     def build(cls, config: Config) -> "RuleBook":
         skipped: list = []
         yaml_rules = load_packs(config.extends, config.root, skipped)
-        checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept), *builtin_checks())
+        checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept,
+                                (config.token_ignores, config.block_ignores)), *builtin_checks())
         rules: dict[str, RuleInfo] = {}
         for check in checks:
             for info in check.rules:
@@ -104,7 +105,8 @@ class Linter:
         return self._resolver.for_file(path)
 
     def rulebook(self, config: Config) -> RuleBook:
-        key = (config.extends, config.root, config.vocab_reject, config.vocab_accept)
+        key = (config.extends, config.root, config.vocab_reject, config.vocab_accept,
+               config.token_ignores, config.block_ignores)
         book = self._rulebooks.get(key)
         if book is None:
             book = self._rulebooks[key] = RuleBook.build(config)

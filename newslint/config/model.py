@@ -58,6 +58,8 @@ class Config:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     min_level: str = "suggestion"                     # findings below this level are dropped
     styles_path: str | None = None                    # a .vale.ini's StylesPath, when one was read
+    token_ignores: tuple[str, ...] = ()               # regexes whose matches rules do not read
+    block_ignores: tuple[str, ...] = ()               # regexes for whole blocks rules skip
     # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so a
     # later stage can warn about ids no loaded pack defines. Not part of equality.
     rule_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)

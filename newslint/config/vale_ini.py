@@ -6,6 +6,8 @@ silently ignored):
 - ``StylesPath`` (relative to the file's folder); ``MinAlertLevel``; ``Vocab`` (each
   name's ``accept.txt``/``reject.txt`` under ``<StylesPath>/config/vocabularies/<name>/``,
   or the older ``<StylesPath>/Vocab/<name>/``);
+- a section's ``TokenIgnores`` (matches are masked, as Vale turns them into code) and
+  ``BlockIgnores`` (blocks inside a match are not read), gathered from every section;
 - a ``[glob]`` section's ``BasedOnStyles`` (the styles' rules run on the files the glob
   matches, and only there) and its rule switches: ``Style.Rule = NO`` turns a rule off,
   ``YES`` on at its own level, ``suggestion``/``warning``/``error`` sets its level.
@@ -34,8 +36,7 @@ SECTION_KEYS = ("BasedOnStyles", "BlockIgnores", "TokenIgnores", "Transform", "L
                 "CommentDelimiters", "Blueprint")
 # Read and accepted, but with no effect in newslint yet (listed in docs/vale.md).
 NOT_APPLIED = ("Packages", "WordTemplate", "IgnoredScopes", "SkippedScopes", "IgnoredClasses",
-               "NLPEndpoint", "BlockIgnores", "TokenIgnores", "Transform", "Lang",
-               "CommentDelimiters", "Blueprint")
+               "NLPEndpoint", "Transform", "Lang", "CommentDelimiters", "Blueprint")
 LEVELS = ("suggestion", "warning", "error")
 _ON = ("yes", "true", "on")
 _OFF = ("no", "false", "off")
@@ -107,6 +108,8 @@ def parse_vale_ini(text: str, path: str) -> Config:
         accept.extend(_words(os.path.join(folder, "accept.txt")))
         reject.extend(_words(os.path.join(folder, "reject.txt")))
 
+    token_ignores: list[str] = []
+    block_ignores: list[str] = []
     styles: list[str] = []
     vale_style = False            # Vale's own style: its Vale.Avoid is the vocabularies' reject list
     base: list[tuple[str, str]] = []
@@ -129,6 +132,15 @@ def parse_vale_ini(text: str, path: str) -> Config:
                         styles.append(folder)
                         base.append((f"{style}.*", "off"))
                     rules.append((f"{style}.*", "on"))
+            elif key in ("TokenIgnores", "BlockIgnores"):
+                into = token_ignores if key == "TokenIgnores" else block_ignores
+                for pattern in _patterns(value):
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        raise fail(section, key, f"{key}: the regex {pattern!r} does not compile: {exc}") from None
+                    if pattern not in into:
+                        into.append(pattern)
             elif key in SECTION_KEYS:
                 continue
             elif _RULE.fullmatch(key):
@@ -148,6 +160,8 @@ def parse_vale_ini(text: str, path: str) -> Config:
         languagetool=LanguageToolSettings(enabled=False),
         min_level=min_level,
         styles_path=styles_path,
+        token_ignores=tuple(token_ignores),
+        block_ignores=tuple(block_ignores),
     )
 
 
@@ -175,6 +189,11 @@ def _switch(value: str, fail) -> str:
     if word in LEVELS:
         return word
     raise fail(f"a rule is switched with YES, NO or a level ({', '.join(LEVELS)}), not '{value.strip()}'")
+
+
+def _patterns(value: str) -> list[str]:
+    """A comma-separated list of regexes (``\\,`` for a comma inside one), as Vale reads it."""
+    return [p.strip().replace("\\,", ",") for p in re.split(r"(?<!\\),", value) if p.strip()]
 
 
 def _names(value: str) -> list[str]:

@@ -23,7 +23,7 @@ from newslint.checks.rules import existence
 from newslint.checks.rules.matcher import Exceptions, Matcher, wrap
 from newslint.checks.rules.patterns import compile_pattern, compiles_with_re2, re2_options
 from newslint.checks.rules.rule import YamlRule
-from newslint.checks.rules.ruletext import RuleTexts
+from newslint.checks.rules.ruletext import Ignores, RuleTexts
 from newslint.checks.rules.scopes import Scope, parse_scope
 from newslint.checks.rules.view import ScopeView
 from newslint.documents.model import Document
@@ -98,8 +98,9 @@ class CompiledRules:
     """A rule set ready to check documents (the ``Check`` protocol)."""
 
     def __init__(self, rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
-                 vocab_accept: Sequence[str] = ()):
-        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept))
+                 vocab_accept: Sequence[str] = (), ignores: tuple[Sequence[str], Sequence[str]] = ((), ())):
+        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept), ignores)
+        self._ignores = Ignores.build(*ignores)
         all_rules = list(rules)
         if vocab_reject:
             all_rules.append(vocab_reject_rule(vocab_reject))
@@ -120,17 +121,19 @@ class CompiledRules:
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
-        rule_texts = RuleTexts(doc)          # each segment's rule text, made once per document
+        rule_texts = RuleTexts(doc, self._ignores)   # each segment's rule text, made once per document
         for group in self._groups:
             group.run(doc, enabled, hits, rule_texts)
         return hits
 
 
 def compile_rules(rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
-                  vocab_accept: Sequence[str] = ()) -> CompiledRules:
+                  vocab_accept: Sequence[str] = (),
+                  ignores: tuple[Sequence[str], Sequence[str]] = ((), ())) -> CompiledRules:
     """One check for ``rules``; ``vocab_reject`` words become the rule ``vocab.reject``,
-    ``vocab_accept`` words are exceptions for every rule with ``vocab: true`` (the default)."""
-    return CompiledRules(rules, vocab_reject, vocab_accept)
+    ``vocab_accept`` words are exceptions for every rule with ``vocab: true`` (the default);
+    ``ignores``: (token regexes, block regexes) whose matches rules do not read."""
+    return CompiledRules(rules, vocab_reject, vocab_accept, ignores)
 
 
 def vocab_reject_rule(words: Sequence[str]) -> YamlRule:

@@ -25,13 +25,31 @@ from newslint.documents.model import Document, Segment, SegmentKind
 _QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 
 
+@dataclass(frozen=True)
+class Ignores:
+    """A configuration's TokenIgnores (masked with ``*``, as Vale turns them into code) and
+    BlockIgnores (a block inside a match is not read)."""
+
+    tokens: tuple[re.Pattern[str], ...] = ()
+    blocks: tuple[re.Pattern[str], ...] = ()
+
+    @classmethod
+    def build(cls, tokens, blocks) -> "Ignores":
+        return cls(tuple(re.compile(p, re.MULTILINE) for p in tokens),
+                   tuple(re.compile(p, re.MULTILINE) for p in blocks))
+
+
+NO_IGNORES = Ignores()
+
+
 class RuleTexts:
     """Each segment's rule text and rule kind, made once per document for every rule."""
 
-    __slots__ = ("doc", "markdown", "_texts", "_kinds", "_labels")
+    __slots__ = ("doc", "markdown", "ignores", "_texts", "_kinds", "_labels")
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, ignores: Ignores = NO_IGNORES):
         self.doc = doc
+        self.ignores = ignores
         self.markdown = doc.format == "markdown"
         self._texts: dict[int, RuleText] = {}
         self._kinds: list[SegmentKind] | None = None
@@ -55,7 +73,13 @@ class RuleTexts:
     def text(self, segment: Segment) -> "RuleText":
         found = self._texts.get(segment.index)
         if found is None:
-            found = self._texts[segment.index] = rule_text(segment, self.doc.text, self.markdown)
+            found = rule_text(segment, self.doc.text, self.markdown)
+            masked = found.text
+            for pattern in self.ignores.tokens:
+                masked = pattern.sub(lambda m: "*" * len(m.group()), masked)
+            if masked != found.text:
+                found = RuleText(masked, found.at, found.shift, found.sizes)
+            self._texts[segment.index] = found
         return found
 
     def kinds(self) -> list[SegmentKind]:
@@ -70,6 +94,12 @@ class RuleTexts:
                         start = lines.line_start(s.line)
                         if _QUOTED_LINE.match(text, start):
                             kinds[s.index] = SegmentKind.BLOCKQUOTE
+            if self.ignores.blocks:
+                spans = [m.span() for p in self.ignores.blocks for m in p.finditer(self.doc.text)]
+                for s in self.doc.segments:
+                    lo, hi = s.source_map.span(0, len(s.text))
+                    if any(a <= lo and hi <= b for a, b in spans):
+                        kinds[s.index] = None
             self._kinds = kinds
         return self._kinds
 
