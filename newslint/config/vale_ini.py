@@ -14,7 +14,9 @@ silently ignored):
   ``{a,b}`` alternatives in a glob are expanded; a glob without ``/`` matches a file name
   at any depth, as in Vale.
 
-Rule ids are Vale's (``Google.Headings``). Vale's own style ``Vale`` (its spelling,
+Other known settings (``IgnoredScopes``, ``SkippedScopes``, ``Packages``, ``Transform``,
+...) are accepted and have no effect yet (docs/vale.md). Rule ids are Vale's
+(``Google.Headings``). Vale's own style ``Vale`` (its spelling,
 repetition and vocabulary rules) is not a folder: ``Vale`` in ``BasedOnStyles`` is noted
 and left out. A ``.vale.ini`` project gets Vale's checks only: newslint's own packs and
 LanguageTool stay off unless a ``.newslint.yml`` asks for them.
@@ -34,9 +36,6 @@ GLOBAL_KEYS = ("StylesPath", "MinAlertLevel", "Vocab", "Packages", "WordTemplate
                "IgnoredScopes", "SkippedScopes", "IgnoredClasses", "NLPEndpoint")
 SECTION_KEYS = ("BasedOnStyles", "BlockIgnores", "TokenIgnores", "Transform", "Lang",
                 "CommentDelimiters", "Blueprint")
-# Read and accepted, but with no effect in newslint yet (listed in docs/vale.md).
-NOT_APPLIED = ("Packages", "WordTemplate", "IgnoredScopes", "SkippedScopes", "IgnoredClasses",
-               "NLPEndpoint", "Transform", "Lang", "CommentDelimiters", "Blueprint")
 LEVELS = ("suggestion", "warning", "error")
 _ON = ("yes", "true", "on")
 _OFF = ("no", "false", "off")
