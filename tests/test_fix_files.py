@@ -299,10 +299,10 @@ def test_a_folder_is_fixed_with_parallel_jobs(desk, run_cli):
         assert "5 per cent. Prices" in (desk / name).read_text()
 
 
-def test_the_seed_article_with_the_shipped_rules(tmp_path, run_cli, seed_text):
+def test_the_scraped_article_with_the_shipped_rules(tmp_path, run_cli, article_text):
     (tmp_path / ".newslint.yml").write_text("languagetool: {enabled: false}\n")
-    path = tmp_path / "seed.txt"
-    path.write_text(seed_text)
+    path = tmp_path / "article.txt"
+    path.write_text(article_text)
     before = path.read_bytes()
     spans = fixed_spans(path)
     assert {"U.S.", "toward"} <= {replacement for _, _, replacement in spans}

@@ -27,7 +27,6 @@ The work starts in May and will take two years, the board said.
 CHROME = CLEAN + "\nLeave a Reply\n"
 NO_LANGUAGETOOL = "languagetool: {enabled: false}\n"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
 def _env(**extra: str) -> dict[str, str]:

@@ -104,7 +104,6 @@ def _run_with_deadline(target, seconds: float):
     return box["value"]
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_fifo_named_like_an_article_is_an_error_not_a_hang(desk):
     (desk / "good.txt").write_text(STORY)
     fifo = desk / "pipe.txt"
