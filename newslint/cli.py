@@ -96,6 +96,11 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
 
     paths, scope = resolve_scope(paths, diff_ref, diff_file, baseline_path, shard)
     paths = paths or (".",)
+    try:
+        linter.check_selection(paths)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_ERROR
     fixing = fix_mode(fix, unsafe_fixes, dry_run)
     if fixing is not None:
         run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)

@@ -21,6 +21,7 @@ from newslint.checks.registry import builtin_checks
 from newslint.checks.rules import RuleTimeoutError, compile_rules, load_packs
 from newslint.config.discovery import ConfigResolver, is_excluded, is_included
 from newslint.config.model import Config, level_of
+from newslint.config.rule_ids import unknown_rule_glob
 from newslint.documents import format_for_path, parse_document
 from newslint.documents.decode import decode_bytes
 from newslint.documents.model import Document
@@ -54,6 +55,7 @@ class RuleBook:
     rules: dict[str, RuleInfo]
     owned: tuple[frozenset[str], ...]      # rule ids of each check, same order as checks
     notices: tuple[Notice, ...] = ()       # rules the packs hold that newslint cannot run
+    skipped: frozenset[str] = frozenset()  # their ids: a config may still name them
 
     @classmethod
     def build(cls, config: Config) -> "RuleBook":
@@ -66,7 +68,19 @@ class RuleBook:
             for info in check.rules:
                 rules[info.id] = info
         owned = tuple(frozenset(info.id for info in check.rules) for check in checks)
-        return cls(checks, rules, owned, tuple(s.notice() for s in skipped))
+        return cls(checks, rules, owned, tuple(s.notice() for s in skipped),
+                   frozenset(s.rule_id for s in skipped))
+
+
+def _check_rule_ids(config: Config, book: RuleBook) -> None:
+    """Raise ConfigError at the line of the first rule id or glob in a .newslint.yml that
+    names no rule (a rule its packs hold but newslint skips counts as named). Settings
+    read from a .vale.ini are left alone: they may name Vale's own rules."""
+    known = (*book.rules, *book.skipped)
+    for glob, line in config.rule_lines:
+        problem = unknown_rule_glob(glob, known)
+        if problem is not None:
+            raise ConfigError(config.path or "config", f"rules: {problem}", line)
 
 
 def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -84,6 +98,7 @@ class Linter:
         self._resolver = ConfigResolver(self.options.config_path)
         self._rulebooks: dict[tuple, RuleBook] = {}
         self._levels: dict[tuple, dict[str, Severity]] = {}
+        self._checked_ids: set[Config] = set()
         self._lt_stage = None
 
     # Pickled into worker processes without caches (compiled regexes do not pickle).
@@ -91,6 +106,7 @@ class Linter:
         state = self.__dict__.copy()
         state["_rulebooks"] = {}
         state["_levels"] = {}
+        state["_checked_ids"] = set()
         state["_lt_stage"] = None
         state["_resolver"] = ConfigResolver(self.options.config_path)
         return state
@@ -110,7 +126,31 @@ class Linter:
         book = self._rulebooks.get(key)
         if book is None:
             book = self._rulebooks[key] = RuleBook.build(config)
+        if config not in self._checked_ids:
+            _check_rule_ids(config, book)
+            self._checked_ids.add(config)
         return book
+
+    def check_selection(self, paths: Sequence[str]) -> None:
+        """Raise ConfigError (naming the option) when a ``--select`` or ``--ignore`` glob
+        matches no rule of the configs that the given paths use."""
+        globs = [("--select", g) for g in self.options.select] + [("--ignore", g) for g in self.options.ignore]
+        if not globs:
+            return
+        known: set[str] = set()
+        for path in paths or (".",):
+            folder = os.getcwd() if path == "-" else path if os.path.isdir(path) else None
+            probe = os.path.join(folder, "article.txt") if folder is not None else path
+            try:
+                known.update(self.rulebook(self.config_for(probe)).rules)
+            except ConfigError:
+                continue                     # reported with the files it governs
+        if not known:
+            return
+        for option, glob in globs:
+            problem = unknown_rule_glob(glob, known)
+            if problem is not None:
+                raise ConfigError(option, problem)
 
     def _severities(self, book: RuleBook, levels: tuple[tuple[str, str], ...],
                     min_level: Severity = Severity.SUGGESTION) -> dict[str, Severity]:
