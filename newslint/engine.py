@@ -188,6 +188,9 @@ class Linter:
             book = self.rulebook(config)
         except ConfigError as exc:
             return FileResult(path, errors=[_config_error(exc)])
+        if not text.strip():
+            # A stub or a cleared file: checked and clean, and said so.
+            return FileResult(path, notices=[Notice("empty-file", f"{path}: empty file, nothing to check")])
         doc = parse_document(text, path, fmt or format_for_path(path) or "text")
         return self._lint_document(doc, config, book)
 
