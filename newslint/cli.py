@@ -26,6 +26,15 @@ def _use_color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
+def _output_options(fmt: str | None, stream, quiet: bool) -> dict:
+    """A reporter's options. Text output sends errors and notes to stderr (as ruff and
+    flake8 do); the machine formats keep them inside their documents."""
+    options = {"color": _use_color(stream), "quiet": quiet}
+    if (fmt or _default_format()) == "text":
+        options["messages"] = sys.stderr
+    return options
+
+
 class _Commands(click.Group):
     """The top-level group. Command groups that live beside their stage are imported
     only when named (or listed for --help), so ``check`` does not load them."""
@@ -120,12 +129,12 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         from newslint.reporters import get_writer, write_groups
 
         stream = sys.stdout
-        writer = get_writer(fmt or _default_format())(stream, color=_use_color(stream), quiet=quiet)
+        writer = get_writer(fmt or _default_format())(stream, **_output_options(fmt, stream, quiet))
         totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
         return totals.exit_code(Severity.parse(fail_on))
     stream = sys.stdout
     render = get_reporter(fmt or _default_format())
-    render(report, stream, color=_use_color(stream), quiet=quiet)
+    render(report, stream, **_output_options(fmt, stream, quiet))
     return report.exit_code(Severity.parse(fail_on))
 
 
