@@ -26,7 +26,7 @@ from newslint.documents import format_for_path, parse_document
 from newslint.documents.decode import decode_bytes
 from newslint.documents.model import Document
 from newslint.documents.suppressions import is_suppressed
-from newslint.errors import ConfigError, DocumentError, LanguageToolError
+from newslint.errors import ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled
 from newslint.findings import FileError, Finding, Fix, Severity, Source
 from newslint.report import FileResult, Report
 
@@ -70,6 +70,15 @@ class RuleBook:
         owned = tuple(frozenset(info.id for info in check.rules) for check in checks)
         return cls(checks, rules, owned, tuple(s.notice() for s in skipped),
                    frozenset(s.rule_id for s in skipped))
+
+
+def _languagetool_error(path: str, exc: LanguageToolError) -> FileError:
+    """A missing installation is the run's error (said once, with the command that fixes
+    it); any other failure is the file's. The message names LanguageTool once."""
+    message = str(exc)
+    if isinstance(exc, LanguageToolNotInstalled):
+        return FileError("", f"{message} (or check without grammar and spelling: --no-languagetool)")
+    return FileError(path, message if message.startswith("LanguageTool") else f"LanguageTool: {message}")
 
 
 def _check_rule_ids(config: Config, book: RuleBook) -> None:
@@ -219,7 +228,7 @@ class Linter:
             try:
                 lt_hits = self.languagetool_stage().check(doc, config.languagetool, config.vocab_accept)
             except LanguageToolError as exc:
-                result.errors.append(FileError(doc.path, f"LanguageTool: {exc}"))
+                result.errors.append(_languagetool_error(doc.path, exc))
                 lt_hits = []
             for check in book.checks:
                 consume = getattr(check, "from_languagetool", None)

@@ -79,9 +79,11 @@ def summary_of(totals: Totals) -> str:
     if breakdown:
         line += f" ({breakdown})"
     line += f" in {_plural(totals.files_checked, 'file')}"
-    failed = len({e.path for e in totals.errors})
+    failed = len({e.path for e in totals.errors if e.path})
     if failed:
         line += f"; {_plural(failed, 'file')} could not be checked"
+    if any(not e.path for e in totals.errors):
+        line += "; not every check ran (see the error above)"
     return line
 
 
