@@ -258,8 +258,9 @@ def test_dry_run_prints_a_diff_that_applies_and_writes_nothing(desk, run_cli, mo
 
 
 @pytest.mark.parametrize("argv, message", [
-    (("--dry-run",), "only work together with --fix"),
-    (("--unsafe-fixes",), "only work together with --fix"),
+    (("--dry-run",), "Error: --dry-run only works together with --fix\n"),
+    (("--unsafe-fixes",), "Error: --unsafe-fixes only works together with --fix\n"),
+    (("--unsafe-fixes", "--dry-run"), "Error: --unsafe-fixes and --dry-run only work together with --fix\n"),
     (("--fix", "-"), "cannot fix stdin"),
     (("--fix", "--shard", "1/2"), "applies to whole files"),
 ])
