@@ -9,7 +9,7 @@ from newslint.documents import parse_document
 ROOT = os.path.dirname(os.path.dirname(__file__))
 ARTICLE = os.path.join(ROOT, "tests", "data", "scraped-article.txt")
 
-RULES = load_packs([os.path.join(ROOT, "rules", "news")], ROOT)
+RULES = load_packs(["newslint:news"], ROOT)
 CHECK = compile_rules(RULES)
 ALL = frozenset(r.id for r in RULES)
 
