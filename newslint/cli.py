@@ -181,18 +181,25 @@ def list_rules(config_path) -> int:
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True))
 def explain(rule, config_path) -> int:
-    """Print a rule's documentation and examples."""
+    """Print a rule's documentation and examples (lt.* rules: LanguageTool's own description)."""
     import difflib
 
-    book = _rulebook(config_path)
-    if book is None:
-        return EXIT_ERROR
-    info = book.rules.get(rule)
-    if info is None:
-        close = difflib.get_close_matches(rule, list(book.rules), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        click.echo(f"error: unknown rule {rule!r}{hint}", err=True)
-        return EXIT_ERROR
+    from newslint.languagetool.rulemeta import RULE_PREFIX
+
+    if rule.startswith(RULE_PREFIX):
+        info = _languagetool_rule(rule, config_path)
+        if info is None:
+            return EXIT_ERROR
+    else:
+        book = _rulebook(config_path)
+        if book is None:
+            return EXIT_ERROR
+        info = book.rules.get(rule)
+        if info is None:
+            close = difflib.get_close_matches(rule, list(book.rules), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            click.echo(f"error: unknown rule {rule!r}{hint}", err=True)
+            return EXIT_ERROR
     click.echo(f"{info.id}  [{info.category}, {info.severity}, source: {info.source}, fix: {info.fix_safety}]\n")
     click.echo(f"What it flags\n  {info.doc.what}")
     if info.doc.why:
@@ -212,17 +219,55 @@ def explain(rule, config_path) -> int:
     return EXIT_OK
 
 
-def _rulebook(config_path: str | None):
+def _config(config_path: str | None):
     from newslint.config.discovery import ConfigResolver
-    from newslint.engine import RuleBook
     from newslint.errors import ConfigError
 
     try:
-        config = ConfigResolver(config_path).for_file(os.path.join(os.getcwd(), "article.txt"))
+        return ConfigResolver(config_path).for_file(os.path.join(os.getcwd(), "article.txt"))
+    except ConfigError as exc:
+        click.echo(f"{exc}", err=True)
+        return None
+
+
+def _rulebook(config_path: str | None):
+    from newslint.engine import RuleBook
+    from newslint.errors import ConfigError
+
+    config = _config(config_path)
+    if config is None:
+        return None
+    try:
         return RuleBook.build(config)
     except ConfigError as exc:
         click.echo(f"{exc}", err=True)
         return None
+
+
+def _languagetool_rule(rule: str, config_path: str | None):
+    """An ``lt.*`` rule as the LanguageTool server describes it (its own rule listing,
+    kept in the cache folder after the first time); None after printing why not."""
+    from newslint.errors import NewslintError
+    from newslint.languagetool.rulemeta import RULE_PREFIX, lt_rule_id, rule_info_from_catalog
+    from newslint.languagetool.stage import LanguageToolStage
+
+    config = _config(config_path)
+    if config is None:
+        return None
+    stage = LanguageToolStage.from_options(settings=config.languagetool)
+    try:
+        catalog = stage.rule_catalog(config.languagetool)
+    except NewslintError as exc:
+        click.echo(f"error: cannot look {rule} up: {exc}", err=True)
+        return None
+    finally:
+        stage.close()
+    info = rule_info_from_catalog(rule, catalog)
+    if info is None:
+        close = [RULE_PREFIX + c for c in catalog.close_to(lt_rule_id(rule))]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        click.echo(f"error: LanguageTool has no rule {lt_rule_id(rule)!r} for {catalog.language}{hint}", err=True)
+    return info
 
 
 def main(argv: Sequence[str] | None = None) -> int:

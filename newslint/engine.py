@@ -26,7 +26,8 @@ from newslint.documents import format_for_path, parse_document
 from newslint.documents.decode import decode_bytes
 from newslint.documents.model import Document
 from newslint.documents.suppressions import is_suppressed
-from newslint.errors import ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled
+from newslint.errors import (ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled,
+                             NewslintError)
 from newslint.findings import FileError, Finding, Fix, Severity, Source
 from newslint.report import FileResult, Report
 
@@ -108,6 +109,7 @@ class Linter:
         self._rulebooks: dict[tuple, RuleBook] = {}
         self._levels: dict[tuple, dict[str, Severity]] = {}
         self._checked_ids: set[Config] = set()
+        self._catalogs: dict[str, object] = {}     # language -> LanguageTool's RuleCatalog or None
         self._lt_stage = None
 
     # Pickled into worker processes without caches (compiled regexes do not pickle).
@@ -116,6 +118,7 @@ class Linter:
         state["_rulebooks"] = {}
         state["_levels"] = {}
         state["_checked_ids"] = set()
+        state["_catalogs"] = {}
         state["_lt_stage"] = None
         state["_resolver"] = ConfigResolver(self.options.config_path)
         return state
@@ -418,10 +421,25 @@ class Linter:
             if info is None and finding.source is Source.LANGUAGETOOL:
                 from newslint.languagetool.stage import rule_info_for_finding
 
-                info = rule_info_for_finding(finding)
+                info = rule_info_for_finding(finding, self._languagetool_catalog(finding.path))
             if info is not None:
                 out[finding.rule] = info
         return out
+
+    def _languagetool_catalog(self, path: str):
+        """LanguageTool's descriptions of its rules, for the language ``path`` is checked in;
+        None when they cannot be had without starting a server (the doc then names the id)."""
+        try:
+            settings = self.config_for(path).languagetool
+        except ConfigError:
+            return None
+        if settings.language not in self._catalogs:
+            try:
+                catalog = self.languagetool_stage().rule_catalog(settings, start=False)
+            except (NewslintError, OSError):
+                catalog = None
+            self._catalogs[settings.language] = catalog
+        return self._catalogs[settings.language]
 
 
 def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Finding:

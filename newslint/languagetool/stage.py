@@ -29,13 +29,14 @@ from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
+from newslint.languagetool.catalog import RuleCatalog, catalog_file, parse_listing, read_catalog, write_catalog
 from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
 from newslint.languagetool.http import ServerUnreachable
 from newslint.languagetool.paths import LanguageToolHome
 from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
                                             rule_info_for_finding, severity_for)
 from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
-                                          restart_server, touch_last_used)
+                                          restart_server, running_server, touch_last_used)
 
 URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 # Text limit per request for user-given servers (their own limit is not known).
@@ -243,6 +244,32 @@ class LanguageToolStage:
                 raise LanguageToolUnavailable(f"{reason}; restarting it failed: {exc}") from exc
             self._conn = self._daemon_connection(home, state)
             return self._conn
+
+    # -- what the server's rules are ------------------------------------------------------
+
+    def rule_catalog(self, settings: LanguageToolSettings | None = None, start: bool = True) -> RuleCatalog | None:
+        """LanguageTool's own list of its rules for the settings' language: from the cache
+        folder when this server's listing is kept there, else from the server, then kept.
+        ``start=False``: None rather than start newslint's daemon when it is not running."""
+        settings = settings or self.settings
+        folder = cache_path(self.options.cache_dir).parent
+        known = self._identity_without_server(settings) if self.options.use_cache else None
+        if known:
+            found = read_catalog(catalog_file(folder, known, settings.language), settings.language)
+            if found is not None:
+                return found
+        if start or self._conn is not None or self.user_urls(settings):
+            conn = self._connection(settings)
+        else:
+            state = running_server(self.home)
+            if state is None:
+                return None
+            conn = self._daemon_connection(self.home, state)
+        answer = conn.client.rule_listing(settings.language)
+        catalog = parse_listing(answer, settings.language)
+        if self.options.use_cache:
+            write_catalog(catalog_file(folder, conn.identity, settings.language), answer)
+        return catalog
 
     # -- checking ---------------------------------------------------------------------
 
