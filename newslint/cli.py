@@ -254,7 +254,7 @@ def _languagetool_rule(rule: str, config_path: str | None):
     config = _config(config_path)
     if config is None:
         return None
-    stage = LanguageToolStage.from_options(settings=config.languagetool)
+    stage = LanguageToolStage.from_options(settings=config.languagetool, announce_start=sys.stderr.isatty())
     try:
         catalog = stage.rule_catalog(config.languagetool)
     except NewslintError as exc:

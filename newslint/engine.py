@@ -46,6 +46,7 @@ class LintOptions:
     languagetool_urls: tuple[str, ...] = ()
     use_cache: bool = True
     jobs: int = 1
+    announce_start: bool = False          # say on stderr when the run starts LanguageTool
 
 
 @dataclass
@@ -187,7 +188,8 @@ class Linter:
             from newslint.languagetool.stage import LanguageToolStage
 
             self._lt_stage = LanguageToolStage.from_options(
-                urls=self.options.languagetool_urls, use_cache=self.options.use_cache)
+                urls=self.options.languagetool_urls, use_cache=self.options.use_cache,
+                announce_start=self.options.announce_start)
         return self._lt_stage
 
     # -- linting -------------------------------------------------------------------

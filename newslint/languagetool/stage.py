@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -53,6 +54,16 @@ class StageOptions:
     cache_dir: str | None = None        # None: NEWSLINT_CACHE_DIR or the user cache folder
     timeout: float = 120.0              # seconds per request
     owner_pid: int | None = None        # an autostarted daemon also stops when this process exits
+    announce_start: bool = False        # say on stderr when this run starts newslint's daemon
+
+
+COLD_START_NOTE = ("newslint: starting LanguageTool (about 20 s on a cold start); "
+                   "keep it warm between runs with `newslint languagetool start`")
+
+
+def announce_start() -> None:
+    """Say once, on stderr, that the daemon is starting (the CLI asks for it on a terminal)."""
+    print(COLD_START_NOTE, file=sys.stderr, flush=True)
 
 
 def urls_from_env(env: dict | None = None) -> tuple[str, ...]:
@@ -209,7 +220,8 @@ class LanguageToolStage:
             return _Connection(client, identity, REMOTE_THREADS_PER_URL * len(urls))
         home = self.home
         state = ensure_server(home, settings.memory, settings.idle_timeout, settings.autostart,
-                              self.options.owner_pid)
+                              self.options.owner_pid,
+                              on_start=announce_start if self.options.announce_start else None)
         return self._daemon_connection(home, state)
 
     def _daemon_connection(self, home: LanguageToolHome, state) -> _Connection:
