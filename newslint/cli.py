@@ -15,7 +15,7 @@ from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fi
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _default_format() -> str:
@@ -90,7 +90,6 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
     from newslint.engine import Linter
     from newslint.errors import ConfigError
     from newslint.report import Report
-    from newslint.reporters import get_reporter
 
     options = make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs)
     if config_path and not os.path.isfile(config_path):
@@ -111,31 +110,55 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         click.echo(f"error: {exc}", err=True)
         return EXIT_ERROR
     fixing = fix_mode(fix, unsafe_fixes, dry_run)
-    if fixing is not None:
-        run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)
-        if fixing.dry_run:
-            return dry_run_exit_code(run, Severity.parse(fail_on))
-        report = run.report
-    elif scope is not None:
-        report = lint_scoped(linter, paths, scope)
-    elif "-" in paths:
-        report = Report()
-        for path in paths:
-            report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
-        report.findings.sort()
-        report.rules = linter.rules_of(report.findings)
-    else:
-        # Findings are written file by file as the files are checked.
-        from newslint.reporters import get_writer, write_groups
+    from newslint.reporters import interrupted_error
 
-        stream = sys.stdout
-        writer = get_writer(fmt or _default_format())(stream, **_output_options(fmt, stream, quiet))
-        totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
-        return totals.exit_code(Severity.parse(fail_on))
-    stream = sys.stdout
-    render = get_reporter(fmt or _default_format())
-    render(report, stream, **_output_options(fmt, stream, quiet))
+    report = Report()
+    writer = None
+    try:
+        if fixing is not None:
+            run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)
+            if fixing.dry_run:
+                return dry_run_exit_code(run, Severity.parse(fail_on))
+            report = run.report
+        elif scope is not None:
+            report = lint_scoped(linter, paths, scope)
+        elif "-" in paths:
+            for path in paths:
+                report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
+            report.findings.sort()
+            report.rules = linter.rules_of(report.findings)
+        else:
+            # Findings are written file by file as the files are checked.
+            from newslint.reporters import get_writer, write_groups
+
+            stream = sys.stdout
+            writer = get_writer(fmt or _default_format())(stream, **_output_options(fmt, stream, quiet))
+            totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
+            writer = None
+            return EXIT_INTERRUPTED if totals.interrupted else totals.exit_code(Severity.parse(fail_on))
+    except KeyboardInterrupt:
+        if fixing is not None:
+            click.echo("error: interrupted; files already fixed stay fixed, the rest are unchanged", err=True)
+            return EXIT_INTERRUPTED
+        # What was checked so far, in a whole document.
+        report.errors.append(interrupted_error(report.files_checked))
+        if writer is not None:           # a document already begun: end it
+            from newslint.report import Totals
+
+            writer.end(Totals.of(report))
+        else:
+            report.findings.sort()
+            _render(report, fmt, quiet)
+        return EXIT_INTERRUPTED
+    _render(report, fmt, quiet)
     return report.exit_code(Severity.parse(fail_on))
+
+
+def _render(report, fmt: str | None, quiet: bool) -> None:
+    from newslint.reporters import get_reporter
+
+    stream = sys.stdout
+    get_reporter(fmt or _default_format())(report, stream, **_output_options(fmt, stream, quiet))
 
 
 @cli.command()
@@ -280,9 +303,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            click.echo("interrupted", err=True)
+            return EXIT_INTERRUPTED
         click.echo("aborted", err=True)
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return EXIT_INTERRUPTED
     except click.ClickException as exc:
         exc.show()
         return EXIT_ERROR

@@ -12,6 +12,7 @@ import errno
 import fnmatch
 import itertools
 import os
+import signal
 import stat
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -373,10 +374,17 @@ class Linter:
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         # Under fork each worker starts from this very Linter, compiled rules included
         # (initargs are not pickled then); tasks carry only paths.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
-                                 initializer=_start_worker, initargs=(self,)) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
+                                   initializer=_start_worker, initargs=(self,))
+        try:
             for batch in pool.map(_lint_batch_in_worker, batches):
                 yield from batch
+        except BaseException:
+            # Ctrl-C, or the consumer stopped reading: end the workers now rather than
+            # wait for their batches (they ignore SIGINT, so only this says when).
+            _stop_workers(pool)
+            raise
+        pool.shutdown()
 
     def _warm_up(self, files: Sequence[str]) -> None:
         """Before files fan out: compile the rules and load the parsers they need once,
@@ -500,8 +508,22 @@ _worker_linter: Linter | None = None
 
 def _start_worker(linter: Linter) -> None:
     global _worker_linter
+    # Ctrl-C reaches the whole process group: the parent alone decides what happens then.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     linter._lt_stage = None      # threads and sockets do not cross a fork
     _worker_linter = linter
+
+
+def _stop_workers(pool) -> None:
+    """Terminate a ProcessPoolExecutor's workers and drop its queued work, without waiting
+    (the executor has no public way to end running tasks before Python 3.14)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=1.0)
 
 
 def _lint_batch_in_worker(paths: Sequence[str]) -> list[FileResult]:

@@ -47,6 +47,7 @@ class Totals:
     notices: list[Notice] = field(default_factory=list)
     files_checked: int = 0
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    interrupted: bool = False                                  # Ctrl-C stopped the run
 
     @classmethod
     def of(cls, report: Report) -> "Totals":
