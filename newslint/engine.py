@@ -8,12 +8,14 @@ one bad file never stops the others.
 from __future__ import annotations
 
 import collections
+import contextlib
 import errno
 import fnmatch
 import itertools
 import os
 import signal
 import stat
+import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
@@ -377,7 +379,11 @@ class Linter:
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
                                    initializer=_start_worker, initargs=(self,))
         try:
-            for batch in pool.map(_lint_batch_in_worker, batches):
+            # Workers are forked while SIGINT is blocked, so none gets a Ctrl-C before
+            # _start_worker tells it to ignore them; a Ctrl-C meanwhile waits for the unblock.
+            with _sigint_blocked():
+                results = pool.map(_lint_batch_in_worker, batches)
+            for batch in results:
                 yield from batch
         except BaseException:
             # Ctrl-C, or the consumer stopped reading: end the workers now rather than
@@ -510,8 +516,22 @@ def _start_worker(linter: Linter) -> None:
     global _worker_linter
     # Ctrl-C reaches the whole process group: the parent alone decides what happens then.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     linter._lt_stage = None      # threads and sockets do not cross a fork
     _worker_linter = linter
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    can_block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can_block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _stop_workers(pool) -> None:

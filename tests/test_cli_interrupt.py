@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -38,7 +39,8 @@ def desk(tmp_path):
     return tmp_path
 
 
-def _interrupt(desk, *args: str):
+def _interrupt(desk, *args: str, streams: bool = False):
+    finding_mark = b'"rule": ' if "json" in args else b": warning ["
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--no-languagetool", *args, str(desk)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=env)
@@ -49,16 +51,29 @@ def _interrupt(desk, *args: str):
         time.sleep(0.05)
         workers = _children(proc.pid) if "-j" in args and args[args.index("-j") + 1] != "1" else {0}
     workers.discard(0)
-    time.sleep(1.0)
+    first = b""
+    if streams:
+        # Wait for findings on stdout (a pipe gets them 8 KB at a time), so some files
+        # are checked; the document's opening alone comes out when the workers fork.
+        deadline = time.monotonic() + 120
+        while finding_mark not in first and time.monotonic() < deadline:
+            ready, _, _ = select.select([proc.stdout], [], [], 1)
+            if ready:
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                assert chunk, "the run ended before it could be interrupted"
+                first += chunk
+        assert finding_mark in first, "no findings within 120 s"
+    else:
+        time.sleep(1.0)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=30)
-    return proc.returncode, out, err.decode(), workers
+    return proc.returncode, first + out, err.decode(), workers
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 def test_ctrl_c_exits_130_with_a_closed_document_and_no_workers_left(desk, fmt):
-    code, out, err, workers = _interrupt(desk, "-j", "2", "--format", fmt)
+    code, out, err, workers = _interrupt(desk, "-j", "2", "--format", fmt, streams=fmt == "json")
     assert code == 130, err
     document = json.loads(out)                   # whole, not cut off
     assert workers, "the run had no worker processes to leave behind"
@@ -70,7 +85,7 @@ def test_ctrl_c_exits_130_with_a_closed_document_and_no_workers_left(desk, fmt):
         [error] = document["errors"]
         assert error["path"] == "" and error["message"].startswith("interrupted: stopped after ")
         checked = {f["path"] for f in document["findings"]}
-        assert f"stopped after {len(checked)} files" in error["message"]
+        assert f"stopped after {len(checked)} file{'' if len(checked) == 1 else 's'};" in error["message"]
         assert 0 < len(checked) < 600
     else:
         run = document["runs"][0]
@@ -79,7 +94,7 @@ def test_ctrl_c_exits_130_with_a_closed_document_and_no_workers_left(desk, fmt):
 
 
 def test_ctrl_c_in_text_prints_the_summary_so_far(desk):
-    code, out, err, _ = _interrupt(desk, "-j", "1")
+    code, out, err, _ = _interrupt(desk, "-j", "1", streams=True)
     assert code == 130
     summary = out.decode().splitlines()[-1]
     assert summary.endswith("; not every check ran (see the error above)") and " in " in summary
