@@ -15,7 +15,7 @@ from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fi
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _default_format() -> str:
@@ -24,6 +24,15 @@ def _default_format() -> str:
 
 def _use_color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _output_options(fmt: str | None, stream, quiet: bool) -> dict:
+    """A reporter's options. Text output sends errors and notes to stderr (as ruff and
+    flake8 do); the machine formats keep them inside their documents."""
+    options = {"color": _use_color(stream), "quiet": quiet}
+    if (fmt or _default_format()) == "text":
+        options["messages"] = sys.stderr
+    return options
 
 
 class _Commands(click.Group):
@@ -81,7 +90,6 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
     from newslint.engine import Linter
     from newslint.errors import ConfigError
     from newslint.report import Report
-    from newslint.reporters import get_reporter
 
     options = make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs)
     if config_path and not os.path.isfile(config_path):
@@ -96,32 +104,61 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
 
     paths, scope = resolve_scope(paths, diff_ref, diff_file, baseline_path, shard)
     paths = paths or (".",)
+    try:
+        linter.check_selection(paths)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_ERROR
     fixing = fix_mode(fix, unsafe_fixes, dry_run)
-    if fixing is not None:
-        run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)
-        if fixing.dry_run:
-            return dry_run_exit_code(run, Severity.parse(fail_on))
-        report = run.report
-    elif scope is not None:
-        report = lint_scoped(linter, paths, scope)
-    elif "-" in paths:
-        report = Report()
-        for path in paths:
-            report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
-        report.findings.sort()
-        report.rules = linter.rules_of(report.findings)
-    else:
-        # Findings are written file by file as the files are checked.
-        from newslint.reporters import get_writer, write_groups
+    from newslint.reporters import interrupted_error
 
-        stream = sys.stdout
-        writer = get_writer(fmt or _default_format())(stream, color=_use_color(stream), quiet=quiet)
-        totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
-        return totals.exit_code(Severity.parse(fail_on))
-    stream = sys.stdout
-    render = get_reporter(fmt or _default_format())
-    render(report, stream, color=_use_color(stream), quiet=quiet)
+    report = Report()
+    writer = None
+    try:
+        if fixing is not None:
+            run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)
+            if fixing.dry_run:
+                return dry_run_exit_code(run, Severity.parse(fail_on))
+            report = run.report
+        elif scope is not None:
+            report = lint_scoped(linter, paths, scope)
+        elif "-" in paths:
+            for path in paths:
+                report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
+            report.findings.sort()
+            report.rules = linter.rules_of(report.findings)
+        else:
+            # Findings are written file by file as the files are checked.
+            from newslint.reporters import get_writer, write_groups
+
+            stream = sys.stdout
+            writer = get_writer(fmt or _default_format())(stream, **_output_options(fmt, stream, quiet))
+            totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
+            writer = None
+            return EXIT_INTERRUPTED if totals.interrupted else totals.exit_code(Severity.parse(fail_on))
+    except KeyboardInterrupt:
+        if fixing is not None:
+            click.echo("error: interrupted; files already fixed stay fixed, the rest are unchanged", err=True)
+            return EXIT_INTERRUPTED
+        # What was checked so far, in a whole document.
+        report.errors.append(interrupted_error(report.files_checked))
+        if writer is not None:           # a document already begun: end it
+            from newslint.report import Totals
+
+            writer.end(Totals.of(report))
+        else:
+            report.findings.sort()
+            _render(report, fmt, quiet)
+        return EXIT_INTERRUPTED
+    _render(report, fmt, quiet)
     return report.exit_code(Severity.parse(fail_on))
+
+
+def _render(report, fmt: str | None, quiet: bool) -> None:
+    from newslint.reporters import get_reporter
+
+    stream = sys.stdout
+    get_reporter(fmt or _default_format())(report, stream, **_output_options(fmt, stream, quiet))
 
 
 @cli.command()
@@ -167,18 +204,25 @@ def list_rules(config_path) -> int:
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True))
 def explain(rule, config_path) -> int:
-    """Print a rule's documentation and examples."""
+    """Print a rule's documentation and examples (lt.* rules: LanguageTool's own description)."""
     import difflib
 
-    book = _rulebook(config_path)
-    if book is None:
-        return EXIT_ERROR
-    info = book.rules.get(rule)
-    if info is None:
-        close = difflib.get_close_matches(rule, list(book.rules), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        click.echo(f"error: unknown rule {rule!r}{hint}", err=True)
-        return EXIT_ERROR
+    from newslint.languagetool.rulemeta import RULE_PREFIX
+
+    if rule.startswith(RULE_PREFIX):
+        info = _languagetool_rule(rule, config_path)
+        if info is None:
+            return EXIT_ERROR
+    else:
+        book = _rulebook(config_path)
+        if book is None:
+            return EXIT_ERROR
+        info = book.rules.get(rule)
+        if info is None:
+            close = difflib.get_close_matches(rule, list(book.rules), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            click.echo(f"error: unknown rule {rule!r}{hint}", err=True)
+            return EXIT_ERROR
     click.echo(f"{info.id}  [{info.category}, {info.severity}, source: {info.source}, fix: {info.fix_safety}]\n")
     click.echo(f"What it flags\n  {info.doc.what}")
     if info.doc.why:
@@ -198,17 +242,55 @@ def explain(rule, config_path) -> int:
     return EXIT_OK
 
 
-def _rulebook(config_path: str | None):
+def _config(config_path: str | None):
     from newslint.config.discovery import ConfigResolver
-    from newslint.engine import RuleBook
     from newslint.errors import ConfigError
 
     try:
-        config = ConfigResolver(config_path).for_file(os.path.join(os.getcwd(), "article.txt"))
+        return ConfigResolver(config_path).for_file(os.path.join(os.getcwd(), "article.txt"))
+    except ConfigError as exc:
+        click.echo(f"{exc}", err=True)
+        return None
+
+
+def _rulebook(config_path: str | None):
+    from newslint.engine import RuleBook
+    from newslint.errors import ConfigError
+
+    config = _config(config_path)
+    if config is None:
+        return None
+    try:
         return RuleBook.build(config)
     except ConfigError as exc:
         click.echo(f"{exc}", err=True)
         return None
+
+
+def _languagetool_rule(rule: str, config_path: str | None):
+    """An ``lt.*`` rule as the LanguageTool server describes it (its own rule listing,
+    kept in the cache folder after the first time); None after printing why not."""
+    from newslint.errors import NewslintError
+    from newslint.languagetool.rulemeta import RULE_PREFIX, lt_rule_id, rule_info_from_catalog
+    from newslint.languagetool.stage import LanguageToolStage
+
+    config = _config(config_path)
+    if config is None:
+        return None
+    stage = LanguageToolStage.from_options(settings=config.languagetool, announce_start=sys.stderr.isatty())
+    try:
+        catalog = stage.rule_catalog(config.languagetool)
+    except NewslintError as exc:
+        click.echo(f"error: cannot look {rule} up: {exc}", err=True)
+        return None
+    finally:
+        stage.close()
+    info = rule_info_from_catalog(rule, catalog)
+    if info is None:
+        close = [RULE_PREFIX + c for c in catalog.close_to(lt_rule_id(rule))]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        click.echo(f"error: LanguageTool has no rule {lt_rule_id(rule)!r} for {catalog.language}{hint}", err=True)
+    return info
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,9 +303,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            click.echo("interrupted", err=True)
+            return EXIT_INTERRUPTED
         click.echo("aborted", err=True)
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return EXIT_INTERRUPTED
     except click.ClickException as exc:
         exc.show()
         return EXIT_ERROR

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Sequence
 
 import click
@@ -41,4 +42,6 @@ def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_
     return LintOptions(
         config_path=config_path, select=split_globs(select), ignore=split_globs(ignore),
         languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
-        jobs=jobs if jobs > 0 else (os.cpu_count() or 1))
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        # A person at a terminal hears why the first run waits; hooks and CI logs do not.
+        announce_start=sys.stderr.isatty())

@@ -8,11 +8,14 @@ one bad file never stops the others.
 from __future__ import annotations
 
 import collections
+import contextlib
 import errno
 import fnmatch
 import itertools
 import os
+import signal
 import stat
+import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
@@ -21,11 +24,13 @@ from newslint.checks.registry import builtin_checks
 from newslint.checks.rules import RuleTimeoutError, compile_rules, load_packs
 from newslint.config.discovery import ConfigResolver, is_excluded, is_included
 from newslint.config.model import Config, level_of
+from newslint.config.rule_ids import unknown_rule_glob
 from newslint.documents import format_for_path, parse_document
 from newslint.documents.decode import decode_bytes
 from newslint.documents.model import Document
 from newslint.documents.suppressions import is_suppressed
-from newslint.errors import ConfigError, DocumentError, LanguageToolError
+from newslint.errors import (ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled,
+                             NewslintError)
 from newslint.findings import FileError, Finding, Fix, Severity, Source
 from newslint.report import FileResult, Report
 
@@ -44,6 +49,7 @@ class LintOptions:
     languagetool_urls: tuple[str, ...] = ()
     use_cache: bool = True
     jobs: int = 1
+    announce_start: bool = False          # say on stderr when the run starts LanguageTool
 
 
 @dataclass
@@ -54,6 +60,7 @@ class RuleBook:
     rules: dict[str, RuleInfo]
     owned: tuple[frozenset[str], ...]      # rule ids of each check, same order as checks
     notices: tuple[Notice, ...] = ()       # rules the packs hold that newslint cannot run
+    skipped: frozenset[str] = frozenset()  # their ids: a config may still name them
 
     @classmethod
     def build(cls, config: Config) -> "RuleBook":
@@ -66,7 +73,28 @@ class RuleBook:
             for info in check.rules:
                 rules[info.id] = info
         owned = tuple(frozenset(info.id for info in check.rules) for check in checks)
-        return cls(checks, rules, owned, tuple(s.notice() for s in skipped))
+        return cls(checks, rules, owned, tuple(s.notice() for s in skipped),
+                   frozenset(s.rule_id for s in skipped))
+
+
+def _languagetool_error(path: str, exc: LanguageToolError) -> FileError:
+    """A missing installation is the run's error (said once, with the command that fixes
+    it); any other failure is the file's. The message names LanguageTool once."""
+    message = str(exc)
+    if isinstance(exc, LanguageToolNotInstalled):
+        return FileError("", f"{message} (or check without grammar and spelling: --no-languagetool)")
+    return FileError(path, message if message.startswith("LanguageTool") else f"LanguageTool: {message}")
+
+
+def _check_rule_ids(config: Config, book: RuleBook) -> None:
+    """Raise ConfigError at the line of the first rule id or glob in a .newslint.yml that
+    names no rule (a rule its packs hold but newslint skips counts as named). Settings
+    read from a .vale.ini are left alone: they may name Vale's own rules."""
+    known = (*book.rules, *book.skipped)
+    for glob, line in config.rule_lines:
+        problem = unknown_rule_glob(glob, known)
+        if problem is not None:
+            raise ConfigError(config.path or "config", f"rules: {problem}", line)
 
 
 def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -84,6 +112,8 @@ class Linter:
         self._resolver = ConfigResolver(self.options.config_path)
         self._rulebooks: dict[tuple, RuleBook] = {}
         self._levels: dict[tuple, dict[str, Severity]] = {}
+        self._checked_ids: set[Config] = set()
+        self._catalogs: dict[str, object] = {}     # language -> LanguageTool's RuleCatalog or None
         self._lt_stage = None
 
     # Pickled into worker processes without caches (compiled regexes do not pickle).
@@ -91,6 +121,8 @@ class Linter:
         state = self.__dict__.copy()
         state["_rulebooks"] = {}
         state["_levels"] = {}
+        state["_checked_ids"] = set()
+        state["_catalogs"] = {}
         state["_lt_stage"] = None
         state["_resolver"] = ConfigResolver(self.options.config_path)
         return state
@@ -110,7 +142,31 @@ class Linter:
         book = self._rulebooks.get(key)
         if book is None:
             book = self._rulebooks[key] = RuleBook.build(config)
+        if config not in self._checked_ids:
+            _check_rule_ids(config, book)
+            self._checked_ids.add(config)
         return book
+
+    def check_selection(self, paths: Sequence[str]) -> None:
+        """Raise ConfigError (naming the option) when a ``--select`` or ``--ignore`` glob
+        matches no rule of the configs that the given paths use."""
+        globs = [("--select", g) for g in self.options.select] + [("--ignore", g) for g in self.options.ignore]
+        if not globs:
+            return
+        known: set[str] = set()
+        for path in paths or (".",):
+            folder = os.getcwd() if path == "-" else path if os.path.isdir(path) else None
+            probe = os.path.join(folder, "article.txt") if folder is not None else path
+            try:
+                known.update(self.rulebook(self.config_for(probe)).rules)
+            except ConfigError:
+                continue                     # reported with the files it governs
+        if not known:
+            return
+        for option, glob in globs:
+            problem = unknown_rule_glob(glob, known)
+            if problem is not None:
+                raise ConfigError(option, problem)
 
     def _severities(self, book: RuleBook, levels: tuple[tuple[str, str], ...],
                     min_level: Severity = Severity.SUGGESTION) -> dict[str, Severity]:
@@ -135,7 +191,8 @@ class Linter:
             from newslint.languagetool.stage import LanguageToolStage
 
             self._lt_stage = LanguageToolStage.from_options(
-                urls=self.options.languagetool_urls, use_cache=self.options.use_cache)
+                urls=self.options.languagetool_urls, use_cache=self.options.use_cache,
+                announce_start=self.options.announce_start)
         return self._lt_stage
 
     # -- linting -------------------------------------------------------------------
@@ -148,6 +205,9 @@ class Linter:
             book = self.rulebook(config)
         except ConfigError as exc:
             return FileResult(path, errors=[_config_error(exc)])
+        if not text.strip():
+            # A stub or a cleared file: checked and clean, and said so.
+            return FileResult(path, notices=[Notice("empty-file", f"{path}: empty file, nothing to check")])
         doc = parse_document(text, path, fmt or format_for_path(path) or "text")
         return self._lint_document(doc, config, book)
 
@@ -176,7 +236,7 @@ class Linter:
             try:
                 lt_hits = self.languagetool_stage().check(doc, config.languagetool, config.vocab_accept)
             except LanguageToolError as exc:
-                result.errors.append(FileError(doc.path, f"LanguageTool: {exc}"))
+                result.errors.append(_languagetool_error(doc.path, exc))
                 lt_hits = []
             for check in book.checks:
                 consume = getattr(check, "from_languagetool", None)
@@ -316,10 +376,21 @@ class Linter:
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         # Under fork each worker starts from this very Linter, compiled rules included
         # (initargs are not pickled then); tasks carry only paths.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
-                                 initializer=_start_worker, initargs=(self,)) as pool:
-            for batch in pool.map(_lint_batch_in_worker, batches):
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
+                                   initializer=_start_worker, initargs=(self,))
+        try:
+            # Workers are forked while SIGINT is blocked, so none gets a Ctrl-C before
+            # _start_worker tells it to ignore them; a Ctrl-C meanwhile waits for the unblock.
+            with _sigint_blocked():
+                results = pool.map(_lint_batch_in_worker, batches)
+            for batch in results:
                 yield from batch
+        except BaseException:
+            # Ctrl-C, or the consumer stopped reading: end the workers now rather than
+            # wait for their batches (they ignore SIGINT, so only this says when).
+            _stop_workers(pool)
+            raise
+        pool.shutdown()
 
     def _warm_up(self, files: Sequence[str]) -> None:
         """Before files fan out: compile the rules and load the parsers they need once,
@@ -366,10 +437,25 @@ class Linter:
             if info is None and finding.source is Source.LANGUAGETOOL:
                 from newslint.languagetool.stage import rule_info_for_finding
 
-                info = rule_info_for_finding(finding)
+                info = rule_info_for_finding(finding, self._languagetool_catalog(finding.path))
             if info is not None:
                 out[finding.rule] = info
         return out
+
+    def _languagetool_catalog(self, path: str):
+        """LanguageTool's descriptions of its rules, for the language ``path`` is checked in;
+        None when they cannot be had without starting a server (the doc then names the id)."""
+        try:
+            settings = self.config_for(path).languagetool
+        except ConfigError:
+            return None
+        if settings.language not in self._catalogs:
+            try:
+                catalog = self.languagetool_stage().rule_catalog(settings, start=False)
+            except (NewslintError, OSError):
+                catalog = None
+            self._catalogs[settings.language] = catalog
+        return self._catalogs[settings.language]
 
 
 def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Finding:
@@ -428,8 +514,36 @@ _worker_linter: Linter | None = None
 
 def _start_worker(linter: Linter) -> None:
     global _worker_linter
+    # Ctrl-C reaches the whole process group: the parent alone decides what happens then.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     linter._lt_stage = None      # threads and sockets do not cross a fork
     _worker_linter = linter
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    can_block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can_block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _stop_workers(pool) -> None:
+    """Terminate a ProcessPoolExecutor's workers and drop its queued work, without waiting
+    (the executor has no public way to end running tasks before Python 3.14)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=1.0)
 
 
 def _lint_batch_in_worker(paths: Sequence[str]) -> list[FileResult]:

@@ -47,6 +47,7 @@ class Totals:
     notices: list[Notice] = field(default_factory=list)
     files_checked: int = 0
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    interrupted: bool = False                                  # Ctrl-C stopped the run
 
     @classmethod
     def of(cls, report: Report) -> "Totals":
@@ -72,12 +73,17 @@ class Totals:
 
 
 def _take_outcome(into: "Report | Totals", result: FileResult) -> None:
-    """A file's errors and notices (each notice once per run), and whether it was checked."""
-    into.errors.extend(result.errors)
+    """A file's errors and notices (each notice, and each error of the whole run, once),
+    and whether it was checked (an error of the run, such as LanguageTool missing, leaves
+    the file checked by the other checks; the exit status is 2 all the same)."""
+    for error in result.errors:
+        # An error of the run (no path) is said once, however many files met it.
+        if error.path or error not in into.errors:
+            into.errors.append(error)
     for notice in result.notices:
         if notice not in into.notices:
             into.notices.append(notice)
-    if not result.errors:
+    if not any(error.path for error in result.errors):
         into.files_checked += 1
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: run the CLI in-process, write article files, reach the shared examples."""
+"""Shared fixtures: run the CLI in-process, write article files, read the test article."""
 from __future__ import annotations
 
 import json
@@ -9,11 +9,13 @@ import pytest
 
 from newslint.cli import main
 
-pytest_plugins = ["tests.lt_fixtures"]
+pytest_plugins = ["tests.lt_fixtures", "tests.no_skips", "pytester"]
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "examples" / "seed-article.txt"
+# A scraped article written for the tests, with the defects a desk meets; its news findings
+# are listed in scraped-article.expected.tsv beside it.
+ARTICLE = REPO / "tests" / "data" / "scraped-article.txt"
+ARTICLE_EXPECTED = REPO / "tests" / "data" / "scraped-article.expected.tsv"
 
 
 class CliResult:
@@ -37,8 +39,8 @@ def run_cli(capsys):
 
 
 @pytest.fixture
-def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+def article_text() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
 
 
 @pytest.fixture

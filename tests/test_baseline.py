@@ -149,7 +149,7 @@ def test_a_new_finding_is_reported_and_a_fixed_one_is_stale(run_cli, newsroom):
     stale = [n["message"] for n in result.json()["notices"] if n["code"] == "baseline-stale"]
     assert len(stale) == 1 and "desk/harbor.md" in stale[0] and "newslint baseline create" in stale[0]
     text = run_cli("check", "--no-languagetool", "--baseline", "baseline.json", "desk")
-    assert "no longer found" in text.out
+    assert "no longer found" in text.err
 
 
 def test_paths_are_relative_to_the_baseline_so_any_working_directory_matches(run_cli, newsroom, monkeypatch):

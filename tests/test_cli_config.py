@@ -11,8 +11,9 @@ def test_unknown_key_is_exit_2_with_file_line_and_suggestion(run_cli, write):
     story = write("story.txt", STORY)
     result = run_cli("check", "--no-languagetool", story)
     assert result.code == 2
-    assert f"{config}:2: error:" in result.out
-    assert "languagetool" in result.out          # the did-you-mean
+    assert f"{config}:2: error:" in result.err   # errors go to stderr in text mode
+    assert "languagetool" in result.err          # the did-you-mean
+    assert "error" not in result.out
 
 
 def test_explicit_bad_config_stops_before_any_work(run_cli, write):
@@ -26,7 +27,7 @@ def test_explicit_bad_config_stops_before_any_work(run_cli, write):
 def test_wrong_type_is_reported_with_its_line(run_cli, write):
     write(".newslint.yml", "languagetool:\n  enabled: maybe\n")
     result = run_cli("check", "--no-languagetool", write("story.txt", STORY))
-    assert result.code == 2 and ".newslint.yml:2: error:" in result.out
+    assert result.code == 2 and ".newslint.yml:2: error:" in result.err
 
 
 def test_bad_regex_in_a_user_rule_names_rule_file_and_line(run_cli, write):
@@ -35,7 +36,7 @@ def test_bad_regex_in_a_user_rule_names_rule_file_and_line(run_cli, write):
     write(".newslint.yml", "extends: [newslint:news, styles/House]\n")
     result = run_cli("check", "--no-languagetool", write("story.txt", STORY))
     assert result.code == 2
-    assert f"{rule}:5: error:" in result.out
+    assert f"{rule}:5: error:" in result.err
 
 
 def test_levels_globs_and_overrides(run_cli, write, tmp_path):

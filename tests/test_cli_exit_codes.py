@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 CLEAN = "Council delays vote\n\nThe council delayed its vote on the budget until next week.\n"
 CHROME = "Council delays vote\n\nThe council delayed its vote.\n\nLeave a Reply\n"
 
@@ -35,7 +37,7 @@ def test_mixed_run_with_one_bad_file_exits_2_and_checks_the_rest(run_cli, write)
     assert data["errors"] == [{"path": bad, "message": "not UTF-8 (byte 0xff at offset 13)"}]
 
 
-def test_missing_path_empty_dir_binary_and_empty_files_are_errors(run_cli, write, tmp_path):
+def test_missing_path_empty_dir_and_binary_files_are_errors_empty_files_are_clean(run_cli, write, tmp_path):
     (tmp_path / "empty-dir").mkdir()
     binary = write("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     empty = write("empty.md", "")
@@ -44,11 +46,26 @@ def test_missing_path_empty_dir_binary_and_empty_files_are_errors(run_cli, write
                      str(tmp_path / "missing.txt"), str(tmp_path / "empty-dir"), binary, empty, good)
     assert result.code == 2
     errors = {e["path"]: e["message"] for e in result.json()["errors"]}
-    assert set(errors) == {str(tmp_path / "missing.txt"), str(tmp_path / "empty-dir"), binary, empty}
+    assert set(errors) == {str(tmp_path / "missing.txt"), str(tmp_path / "empty-dir"), binary}
     assert "no such file" in errors[str(tmp_path / "missing.txt")]
     assert "no files to check" in errors[str(tmp_path / "empty-dir")]
     assert "binary" in errors[binary]
-    assert "empty" in errors[empty]
+    assert {"code": "empty-file", "message": f"{empty}: empty file, nothing to check"} in result.json()["notices"]
+
+
+@pytest.mark.parametrize("content", ["", "  \n\n\t\n", "\ufeff\r\n"])
+def test_an_empty_or_blank_file_is_checked_and_clean(run_cli, write, content, monkeypatch):
+    # No LanguageTool needed or started for a file with nothing in it.
+    monkeypatch.setattr("newslint.engine.Linter.languagetool_stage",
+                        lambda self: pytest.fail("LanguageTool asked to check an empty file"))
+    stub = write("stub.md", content)
+    text = run_cli("check", stub)
+    assert text.code == 0
+    assert "0 findings in 1 file" in text.out
+    assert f"{stub}: empty file, nothing to check" in text.err + text.out
+    data = run_cli("check", "--format", "json", stub)
+    assert data.code == 0 and data.json()["errors"] == [] and data.json()["findings"] == []
+    assert data.json()["notices"] == [{"code": "empty-file", "message": f"{stub}: empty file, nothing to check"}]
 
 
 def test_directories_are_walked_for_article_extensions(run_cli, write, tmp_path):

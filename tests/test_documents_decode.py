@@ -51,6 +51,7 @@ def test_random_high_bytes_are_binary_when_full_of_controls():
     assert message(b"\x89PNG\r\n\x1a\n" + bytes([0x01, 0x02, 0x03, 0x90, 0x91]) * 20) == "binary file, not text"
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", codecs.BOM_UTF8])
-def test_empty_files(data):
-    assert message(data) == "empty file: nothing to check"
+@pytest.mark.parametrize("data, text", [(b"", ""), (b"   \n\t\r\n", "   \n\t\r\n"), (codecs.BOM_UTF8, ""),
+                                        (codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), " \n")])
+def test_empty_files_are_empty_text(data, text):
+    assert decode_bytes(data, "a.txt") == text

@@ -1,10 +1,8 @@
-from pathlib import Path
-
 import pytest
 
 from newslint.documents import SegmentKind, format_for_path, parse_document
 
-SEED = Path("/work/shared/examples/seed-article.txt")
+from .conftest import ARTICLE
 
 
 def word_position(doc, segment, word):
@@ -87,16 +85,16 @@ def test_no_trailing_newline_and_no_segments_for_blank_text():
     assert parse_document(" \n\n", "a.txt", "text").segments == ()
 
 
-def test_seed_article():
-    text = SEED.read_text(encoding="utf-8")
-    doc = parse_document(text, str(SEED), "text")
+def test_scraped_article():
+    text = ARTICLE.read_text(encoding="utf-8")
+    doc = parse_document(text, str(ARTICLE), "text")
     assert doc.segments[0].kind is SegmentKind.HEADLINE
     assert doc.segments[0].line == 1
     assert all(s.kind is SegmentKind.PARAGRAPH for s in doc.segments[1:])
     see_also = next(s for s in doc.segments if s.text.startswith("See also"))
     assert doc.position(see_also.source_map.start(0)) == (17, 1)
     assert see_also.line == 17
-    assert word_position(doc, see_also, "Two people") == (17, 11)
+    assert word_position(doc, see_also, "Three hikers") == (17, 11)
     for seg in doc.segments:
         start, end = seg.source_map.span(0, len(seg.text))
         assert doc.text[start:end] == seg.text

@@ -14,21 +14,22 @@ from newslint.findings import FileError
 from newslint.fixing import choose_fixes, fix_paths
 from newslint.report import FileResult
 
-CONFIG = "extends: [./house]\nlanguagetool: {enabled: false}\n"
+# A folder of styles: ids are paths inside it (rules/house/style/percent.yml -> house.style.percent).
+CONFIG = "extends: [./rules]\nlanguagetool: {enabled: false}\n"
 RULES = {
-    "house/style/percent.yml": (
+    "rules/house/style/percent.yml": (
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
         "swap:\n  percent: per cent\n"),
-    "house/style/double-space.yml": (
+    "rules/house/style/double-space.yml": (
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: suggestion\n"
         "category: typography\nnonword: true\nswap:\n  '  ': ' '\n"),
-    "house/style/toward.yml": (          # two choices: the fix is unsafe
+    "rules/house/style/toward.yml": (          # two choices: the fix is unsafe
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
         "swap:\n  towards: toward|to\n"),
-    "house/style/r-and-d.yml": (
+    "rules/house/style/r-and-d.yml": (
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
         "swap:\n  R&D: research\n"),
-    "house/chrome/leave-a-reply.yml": (  # no fix: stays after --fix
+    "rules/house/chrome/leave-a-reply.yml": (  # no fix: stays after --fix
         "extends: existence\nmessage: \"Page chrome: '%s'.\"\nlevel: warning\ncategory: chrome\n"
         "tokens: ['Leave a Reply']\n"),
 }
@@ -173,7 +174,7 @@ def test_a_file_that_cannot_be_decoded_is_untouched(desk, run_cli):
 
 def test_a_file_under_a_broken_config_is_untouched(desk, run_cli):
     (desk / "sub").mkdir()
-    (desk / "sub" / ".newslint.yml").write_text("extends: [./house]\nlangauge: x\n")
+    (desk / "sub" / ".newslint.yml").write_text("extends: [./rules]\nlangauge: x\n")
     path = desk / "sub" / "story.txt"
     path.write_text(TXT)
     result = run_cli("check", "--fix", str(path))
@@ -258,8 +259,9 @@ def test_dry_run_prints_a_diff_that_applies_and_writes_nothing(desk, run_cli, mo
 
 
 @pytest.mark.parametrize("argv, message", [
-    (("--dry-run",), "only work together with --fix"),
-    (("--unsafe-fixes",), "only work together with --fix"),
+    (("--dry-run",), "Error: --dry-run only works together with --fix\n"),
+    (("--unsafe-fixes",), "Error: --unsafe-fixes only works together with --fix\n"),
+    (("--unsafe-fixes", "--dry-run"), "Error: --unsafe-fixes and --dry-run only work together with --fix\n"),
     (("--fix", "-"), "cannot fix stdin"),
     (("--fix", "--shard", "1/2"), "applies to whole files"),
 ])
@@ -299,10 +301,10 @@ def test_a_folder_is_fixed_with_parallel_jobs(desk, run_cli):
         assert "5 per cent. Prices" in (desk / name).read_text()
 
 
-def test_the_seed_article_with_the_shipped_rules(tmp_path, run_cli, seed_text):
+def test_the_scraped_article_with_the_shipped_rules(tmp_path, run_cli, article_text):
     (tmp_path / ".newslint.yml").write_text("languagetool: {enabled: false}\n")
-    path = tmp_path / "seed.txt"
-    path.write_text(seed_text)
+    path = tmp_path / "article.txt"
+    path.write_text(article_text)
     before = path.read_bytes()
     spans = fixed_spans(path)
     assert {"U.S.", "toward"} <= {replacement for _, _, replacement in spans}

@@ -13,12 +13,12 @@ from typing import Any, Callable
 import pytest
 
 TIMEOUT = 20.0
-CONFIG = "extends: [./house]\nlanguagetool: {enabled: false}\n"
+CONFIG = "extends: [./rules]\nlanguagetool: {enabled: false}\n"
 RULES = {
-    "house/style/percent.yml": (
+    "rules/house/style/percent.yml": (
         "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
         "swap:\n  percent: per cent\n"),
-    "house/chrome/leave-a-reply.yml": (
+    "rules/house/chrome/leave-a-reply.yml": (
         "extends: existence\nmessage: \"Page chrome: '%s'.\"\nlevel: error\ncategory: chrome\n"
         "tokens: ['Leave a Reply']\n"),
 }
@@ -267,7 +267,7 @@ def test_bad_initialization_options_are_reported_and_defaults_used(client, works
 
 
 def test_languagetool_failing_still_shows_the_other_findings(client, workspace):
-    (workspace / ".newslint.yml").write_text("extends: [./house]\nlanguagetool: {enabled: true}\n")
+    (workspace / ".newslint.yml").write_text("extends: [./rules]\nlanguagetool: {enabled: true}\n")
     start(client, workspace, {"languagetool": True, "languagetoolUrl": "http://127.0.0.1:9"})
     uri = (workspace / "story.md").as_uri()
     client.notify("textDocument/didOpen", {"textDocument": {

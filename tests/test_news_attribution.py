@@ -1,7 +1,6 @@
 """news.attribution.*: each rule on the shapes it must flag and the ordinary copy it must not."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,8 @@ from newslint.checks.news.attribution import (
 from newslint.documents import parse_document
 from newslint.findings import Category, Source
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
+from .conftest import ARTICLE
+
 
 CHECK = AttributionCheck()
 ALL = frozenset(r.id for r in CHECK.rules)
@@ -46,9 +46,9 @@ def test_rule_metadata():
         assert info.category is (Category.STYLE if info.id == SAID_HE else Category.ATTRIBUTION)
 
 
-def test_seed_article_lines_9_and_41_only():
-    text = SEED.read_text(encoding="utf-8")
-    doc = parse_document(text, str(SEED), "text")
+def test_scraped_article_lines_9_and_41_only():
+    text = ARTICLE.read_text(encoding="utf-8")
+    doc = parse_document(text, str(ARTICLE), "text")
     found = {}
     for h in CHECK.check(doc, ALL):
         line, _ = doc.position(doc.segments[h.segment].source_map.start(h.start))

@@ -5,7 +5,7 @@ import re
 
 import newslint
 
-from .conftest import SEED
+from .conftest import ARTICLE
 
 STORY = (
     "The council voted on Tuesday to close the old library on Main Street next spring.",
@@ -18,8 +18,8 @@ def _teasers(text: str) -> list[int]:
     return [f.line for f in newslint.lint_text(text, "story.txt") if f.rule == "news.chrome.teaser"]
 
 
-def test_seed_teasers_without_their_label_are_still_chrome():
-    text = re.sub(r"(?m)^See also\s+", "", SEED.read_text(encoding="utf-8"))
+def test_article_teasers_without_their_label_are_still_chrome():
+    text = re.sub(r"(?m)^See also\s+", "", ARTICLE.read_text(encoding="utf-8"))
     assert _teasers(text) == [17, 33, 49]
 
 

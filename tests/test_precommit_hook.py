@@ -8,6 +8,8 @@ environment is built once per test session (pip needs PyPI access).
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -27,7 +29,6 @@ The work starts in May and will take two years, the board said.
 CHROME = CLEAN + "\nLeave a Reply\n"
 NO_LANGUAGETOOL = "languagetool: {enabled: false}\n"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -146,3 +147,48 @@ def test_try_repo_runs_the_hook_on_named_files(hook_repo, pre_commit_home, tmp_p
                  "--files", "story.md"], root, env, check=False)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "story.md:7:1:" in done.stdout
+
+
+def _readme_section() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return readme[readme.index("## Pre-commit hook"):readme.index("## CI")]
+
+
+def test_the_readme_snippet_works_as_written_with_a_real_commit(hook_repo, pre_commit_home, tmp_path):
+    config = re.search(r"```yaml\n(.+?)```", _readme_section(), re.S).group(1)
+    assert "v0.1.0" not in config and "/path/to/newslint" in config and "<commit>" in config
+    repo_path, rev = hook_repo
+    root = tmp_path / "desk-repo"
+    root.mkdir()
+    env = _env(PRE_COMMIT_HOME=str(pre_commit_home), NEWSLINT_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
+    # The reader's two substitutions, nothing else.
+    (root / ".pre-commit-config.yaml").write_text(
+        config.replace("/path/to/newslint", str(repo_path)).replace("<commit>", rev), encoding="utf-8")
+    (root / ".newslint.yml").write_text(NO_LANGUAGETOOL, encoding="utf-8")
+    (root / "desk").mkdir()
+    (root / "desk" / "harbor.md").write_text(CHROME, encoding="utf-8")
+    _run(["git", "init", "-q", "-b", "main"], root, env)
+    _run([sys.executable, "-m", "pre_commit", "install"], root, env)
+    _run(["git", "add", "-A"], root, env)
+    refused = _run(["git", "commit", "-m", "story"], root, env, check=False)
+    assert refused.returncode != 0 and "desk/harbor.md:7:1:" in refused.stdout + refused.stderr
+    (root / "desk" / "harbor.md").write_text(CLEAN, encoding="utf-8")
+    _run(["git", "add", "-A"], root, env)
+    passed = _run(["git", "commit", "-m", "story"], root, env, check=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_readme_try_repo_command_works_as_written(hook_repo, pre_commit_home, tmp_path):
+    command = re.search(r"```sh\n(.+?)\n```", _readme_section(), re.S).group(1)
+    assert command.startswith("pre-commit try-repo /path/to/newslint newslint --files desk/story.md")
+    repo_path, _ = hook_repo
+    root = tmp_path / "scratch"
+    (root / "desk").mkdir(parents=True)
+    env = _env(PRE_COMMIT_HOME=str(pre_commit_home), NEWSLINT_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
+    _run(["git", "init", "-q", "-b", "main"], root, env)
+    (root / ".newslint.yml").write_text(NO_LANGUAGETOOL, encoding="utf-8")
+    (root / "desk" / "story.md").write_text(CHROME, encoding="utf-8")
+    args = shlex.split(command.replace("/path/to/newslint", str(repo_path)))
+    done = _run([sys.executable, "-m", "pre_commit", *args[1:]], root, env, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "desk/story.md:7:1:" in done.stdout

@@ -22,3 +22,13 @@ def test_ci_runs_the_readme_test_command():
     _, run_tests = _commands()
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert run_tests in ci
+
+
+def test_ci_runs_the_tests_in_a_lone_clone_and_gates_the_seed_article():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    _, run_tests = _commands()
+    clone = ci.index('git clone -q "$checkout" "$lone/repo"')
+    enter = ci.index('cd "$lone/repo"', clone)
+    assert clone < enter < ci.index(run_tests)
+    assert "lone=$(mktemp -d)" in ci
+    assert "scripts/check_seed.py" in ci.split(run_tests, 1)[1]

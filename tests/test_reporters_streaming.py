@@ -56,10 +56,12 @@ def test_cli_streaming_equals_buffered_rendering(corpus, fmt, jobs, run_cli, mon
     streamed = run_cli("check", "--no-languagetool", "--format", fmt, "-j", str(jobs), *paths)
     linter = Linter(LintOptions(languagetool=False, jobs=jobs))
     report = linter.lint_paths(paths)
-    buffered = io.StringIO()
-    REPORTERS[fmt](report, buffered, color=False, quiet=False)
+    buffered, messages = io.StringIO(), io.StringIO()
+    options = {"messages": messages} if fmt == "text" else {}
+    REPORTERS[fmt](report, buffered, color=False, quiet=False, **options)
     assert report.findings and report.errors
     assert streamed.out == buffered.getvalue()
+    assert streamed.err == messages.getvalue()
     assert streamed.code == report.exit_code(Severity.WARNING)       # the default --fail-on
 
 

@@ -63,3 +63,25 @@ def test_run_level_error_without_a_path():
     out = render(Report(errors=[FileError("", "LanguageTool did not start")],
                         notices=[Notice("x", "said once")]))
     assert out.splitlines()[:2] == ["error: LanguageTool did not start", "note: said once"]
+
+
+def test_cli_text_output_keeps_errors_and_notes_on_stderr(run_cli, write):
+    good = write("desk/good.txt", "Council delays vote\n\nThe council delayed its vote.\n\nLeave a Reply\n")
+    bad = write("desk/bad.txt", b"Caf\xe9\n")
+    result = run_cli("check", "--no-languagetool", good, bad)
+    assert result.code == 2
+    assert result.out.splitlines() == [
+        f"{good}:5:1: warning [news.chrome.leave-a-reply] Comment-section heading left over from the web page.",
+        "1 finding (1 warning) in 1 file; 1 file could not be checked"]
+    assert result.err.splitlines() == [
+        f"{bad}: error: not UTF-8 (byte 0xe9 at offset 3)",
+        "note: news.fragment not checked: these checks need LanguageTool, which is off"]
+
+
+def test_cli_json_keeps_errors_and_notes_in_its_document(run_cli, write):
+    bad = write("bad.txt", b"Caf\xe9\n")
+    good = write("good.txt", "Council delays vote\n\nThe council delayed its vote.\n")
+    result = run_cli("check", "--no-languagetool", "--format", "json", bad, good)
+    assert result.err == ""
+    assert result.json()["errors"] == [{"path": bad, "message": "not UTF-8 (byte 0xe9 at offset 3)"}]
+    assert result.json()["notices"]

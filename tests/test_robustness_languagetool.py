@@ -198,7 +198,7 @@ def test_hung_server_makes_every_file_an_error_and_the_run_exit_2(tmp_path):
     assert report.exit_code(Severity.WARNING) == 2
     assert sorted(e.path for e in report.errors) == sorted(paths)
     first, second = sorted(report.errors, key=lambda e: paths.index(e.path))
-    assert first.message == f"LanguageTool: LanguageTool at {url} did not answer within 0.3 s"
+    assert first.message == f"LanguageTool at {url} did not answer within 0.3 s"
     assert second.message == first.message
     # The other checks still ran on both files.
     assert {(f.path, f.rule) for f in report.findings} == {(p, "news.chrome.leave-a-reply") for p in paths}
@@ -258,8 +258,8 @@ def test_garbage_answer_is_a_per_file_error_never_a_crash(tmp_path, payload):
         paths, report = lint_two(tmp_path, short_stage(url, timeout=5))
     assert report.exit_code(Severity.WARNING) == 2
     assert sorted(e.path for e in report.errors) == sorted(paths)
-    assert all(e.message.startswith(f"LanguageTool: LanguageTool at {url}") or
-               e.message.startswith("LanguageTool: LanguageTool's answer") for e in report.errors), report.errors
+    assert all(e.message.startswith(f"LanguageTool at {url}") or
+               e.message.startswith("LanguageTool's answer") for e in report.errors), report.errors
 
 
 @pytest.mark.parametrize("payload", [b"not json", [], {"software": "6.8"}],

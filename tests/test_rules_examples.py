@@ -12,7 +12,7 @@ RULES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "rules")
 PACKS = sorted(d for d in os.listdir(RULES_DIR)
                if os.path.isdir(os.path.join(RULES_DIR, d))
                and any(f.endswith((".yml", ".yaml")) for _, _, fs in os.walk(os.path.join(RULES_DIR, d)) for f in fs))
-RULES = [rule for pack in PACKS for rule in load_packs([os.path.join(RULES_DIR, pack)], RULES_DIR)]
+RULES = load_packs([RULES_DIR], RULES_DIR)     # the folder of packs: ids start with the pack
 CHECK = compile_rules(RULES)
 
 

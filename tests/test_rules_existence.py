@@ -214,6 +214,17 @@ def test_vocab_reject_becomes_an_error_rule():
     assert [(h.start, h.message) for h in hits] == [(0, "Avoid using 'Galant'.")]
 
 
+def test_vocab_reject_finds_a_lower_case_word_capitalised_at_a_sentence_start():
+    doc = parse_document("Irregardless of the vote, irregardless of cost. IRREGARDLESS stays.", "a.txt", "text")
+    check = compile_rules([], vocab_reject=["irregardless", "(?:very|quite) unique"])
+    assert [h.message for h in check.check(doc, {"vocab.reject"})] == [
+        "Avoid using 'Irregardless'.", "Avoid using 'irregardless'."]
+    doc = parse_document("Very unique. Quite unique! galant", "a.txt", "text")
+    assert [h.message for h in check.check(doc, {"vocab.reject"})] == []
+    # Upper-case words stay case-sensitive, as in Vale.
+    assert compile_rules([], vocab_reject=["Galant"]).check(doc, {"vocab.reject"}) == []
+
+
 def test_compiled_rules_pickle():
     import pickle
     rule = load_rule(textwrap.dedent(WEASEL), "R.yml", "Test.Rule")

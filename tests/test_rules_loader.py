@@ -79,6 +79,18 @@ def test_subfolders_become_part_of_the_id(tmp_path):
     assert [r.id for r in load_packs(["house"], str(tmp_path))] == ["house.words", "house.chrome.promo"]
 
 
+def test_a_folder_of_styles_gives_ids_inside_it(tmp_path, run_cli):
+    # The README's example: rules/house/said.yml -> house.said.
+    write(tmp_path, "rules/house/said.yml", VALE_SUBSTITUTION)
+    write(tmp_path, "rules/Acme/Hedging.yml", VALE_EXISTENCE)
+    write(tmp_path, "rules/Acme/extra/Terms.yml", VALE_SUBSTITUTION)
+    assert [r.id for r in load_packs(["rules"], str(tmp_path))] == ["Acme.Hedging", "Acme.extra.Terms", "house.said"]
+    write(tmp_path, ".newslint.yml", "extends: [rules]\nlanguagetool: {enabled: false}\nrules: {house.said: error}\n")
+    story = write(tmp_path, "story.txt", "Plan\n\nWe must accelerate the work.\n")
+    result = run_cli("check", "--format", "json", "--select", "house.*", story)
+    assert [(f["rule"], f["severity"]) for f in result.json()["findings"]] == [("house.said", "error")]
+
+
 def test_shipped_pack_loads_by_name():
     rules = load_packs(["newslint:news"], ROOT)
     ids = {r.id for r in rules}

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from newslint.checks.rules import compile_rules, load_packs
 from newslint.documents import parse_document
 
 ROOT = os.path.dirname(os.path.dirname(__file__))
-SEED = os.path.join(os.path.dirname(ROOT), "shared", "examples", "seed-article.txt")
+ARTICLE = os.path.join(ROOT, "tests", "data", "scraped-article.txt")
 
-RULES = load_packs([os.path.join(ROOT, "rules", "news")], ROOT)
+RULES = load_packs(["newslint:news"], ROOT)
 CHECK = compile_rules(RULES)
 ALL = frozenset(r.id for r in RULES)
 
@@ -47,9 +45,8 @@ def chrome_lines(text: str) -> dict[int, list[str]]:
     return found
 
 
-@pytest.mark.skipif(not os.path.exists(SEED), reason="seed article not present")
-def test_seed_article_chrome_lines():
-    with open(SEED, encoding="utf-8") as f:
+def test_scraped_article_chrome_lines():
+    with open(ARTICLE, encoding="utf-8") as f:
         found = chrome_lines(f.read())
     assert sorted(found) == [17, 33, 49, 53, 55]
     assert found[17] == found[33] == found[49] == ["news.chrome.see-also"]

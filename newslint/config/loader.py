@@ -11,7 +11,7 @@ Choices worth knowing:
 - Rule levels are ``off``, ``suggestion``, ``warning`` or ``error``; ``false`` (and ``no``)
   also mean ``off``. ``true`` is refused: it does not say which level.
 - Rule ids in ``rules`` are not checked here (packs load later); each key's line is kept
-  in ``Config.rule_lines`` so that a later stage can warn about unknown ids.
+  in ``Config.rule_lines``, and the engine refuses an id that names no rule at that line.
 - ``extends`` entries are ``newslint:<pack>`` or paths relative to the config file's
   folder; paths must exist and are stored absolute. A bare name that is no path
   (``Google``) is a style in the StylesPath of a ``.vale.ini`` in the same folder. ``extends``, ``include`` and the

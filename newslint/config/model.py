@@ -60,8 +60,8 @@ class Config:
     styles_path: str | None = None                    # a .vale.ini's StylesPath, when one was read
     token_ignores: tuple[str, ...] = ()               # regexes whose matches rules do not read
     block_ignores: tuple[str, ...] = ()               # regexes for whole blocks rules skip
-    # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so a
-    # later stage can warn about ids no loaded pack defines. Not part of equality.
+    # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so the
+    # engine can refuse ids no loaded pack defines at their line. Not part of equality.
     rule_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def levels_for(self, rel_path: str) -> tuple[tuple[str, str], ...]:

@@ -21,13 +21,13 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes, path: str) -> str:
-    """Decode a file's bytes, raising :class:`DocumentError` with a clear message."""
+    """Decode a file's bytes, raising :class:`DocumentError` with a clear message.
+
+    An empty file is empty text: it is checked, and clean."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _checked(_decode_utf16(data, path), path)
-    if not data:
-        raise DocumentError(path, "empty file: nothing to check")
     if b"\x00" in data:
         raise DocumentError(path, "binary file, not text")
     try:
@@ -48,8 +48,6 @@ def _decode_utf16(data: bytes, path: str) -> str:
 
 
 def _checked(text: str, path: str) -> str:
-    if not text.strip():
-        raise DocumentError(path, "empty file: nothing to check")
     if "\x00" in text or _mostly_controls(text[:_SAMPLE]):
         raise DocumentError(path, "binary file, not text")
     return text

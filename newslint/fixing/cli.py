@@ -37,8 +37,10 @@ def fix_options(command):
 def fix_mode(fix: bool, unsafe_fixes: bool, dry_run: bool) -> FixMode | None:
     """The requested mode (None: no fixing); a usage error for options that need --fix."""
     if not fix:
-        if unsafe_fixes or dry_run:
-            raise click.UsageError("--unsafe-fixes and --dry-run only work together with --fix")
+        given = [name for name, on in (("--unsafe-fixes", unsafe_fixes), ("--dry-run", dry_run)) if on]
+        if given:
+            raise click.UsageError(f"{' and '.join(given)} only {'works' if len(given) == 1 else 'work'} "
+                                   f"together with --fix")
         return None
     return FixMode(unsafe=unsafe_fixes, dry_run=dry_run)
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import urllib.parse
 from typing import Callable, Iterator, Sequence
 
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.http import HttpClient, LanguageToolTimeout, ServerUnreachable
 
 CHECK_PATH = "/v2/check"
+CONFIGINFO_PATH = "/v2/configinfo"
 DOWN_SECONDS = 30.0
 
 
@@ -98,6 +100,21 @@ class LanguageToolClient:
                 continue
             self.pool.mark_up(url)
             return answer
+        if len(failures) == 1:
+            raise failures[0]
+        raise AllServersUnreachable(failures)
+
+    def rule_listing(self, language: str) -> dict:
+        """The server's own list of its rules for ``language`` (``/v2/configinfo``), from the
+        first server that answers."""
+        failures: list[ServerUnreachable | LanguageToolTimeout] = []
+        query = "?" + urllib.parse.urlencode({"language": language})
+        for url in self.pool.candidates():
+            try:
+                with self.pool.using(url):
+                    return self.http.request_json(url, CONFIGINFO_PATH + query, None, self.timeout)
+            except (ServerUnreachable, LanguageToolTimeout) as exc:
+                failures.append(exc)
         if len(failures) == 1:
             raise failures[0]
         raise AllServersUnreachable(failures)

@@ -18,8 +18,13 @@ typography, fragments, other) is a suggestion. Config levels may change either.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newslint.checks.base import FixSafety, Hit, RuleDoc, RuleInfo
 from newslint.findings import Category, Finding, Severity, Source
+
+if TYPE_CHECKING:
+    from newslint.languagetool.catalog import LanguageToolRule, RuleCatalog
 
 RULE_PREFIX = "lt."
 FRAGMENT_RULE_PREFIX = "NEWSLINT_FRAGMENT_"
@@ -58,18 +63,32 @@ def lt_rule_id(newslint_rule: str) -> str:
     return newslint_rule[len(RULE_PREFIX):] if newslint_rule.startswith(RULE_PREFIX) else newslint_rule
 
 
-def _describe(rule: str, category: Category | None, severity: Severity | None, message: str) -> RuleInfo:
-    category = category or Category.OTHER
+def _describe(rule: str, category: Category | None, severity: Severity | None,
+              described: "LanguageToolRule | None" = None) -> RuleInfo:
+    """A LanguageTool rule's metadata; its doc comes from LanguageTool's own description
+    and category when the catalog is at hand (never from one match's message)."""
     lt_id = lt_rule_id(rule)
+    if described is not None and category is None:
+        category = category_for(lt_id, described.category_id)
+    category = category or Category.OTHER
+    if described is not None and described.description:
+        what = described.description.strip().rstrip(".") + "."
+        what = what[:1].upper() + what[1:]
+        why = f"LanguageTool's rule {lt_id}, in its category {described.category_name or described.category_id}."
+    else:
+        what, why = f"LanguageTool rule {lt_id}.", ""
     return RuleInfo(
         id=rule,
         category=category,
         severity=severity or severity_for(category),
         source=Source.LANGUAGETOOL,
         doc=RuleDoc(
-            what=f"LanguageTool rule {lt_id}: {message}" if message else f"LanguageTool rule {lt_id}",
+            what=what,
+            why=why,
             fix="LanguageTool's first suggestion is offered as an unsafe fix; review it before applying.",
-            link=f"https://community.languagetool.org/rule/show/{lt_id}?lang=en",
+            # newslint's own rules loaded into the daemon are not on LanguageTool's site.
+            link="" if lt_id.startswith(FRAGMENT_RULE_PREFIX) else
+            f"https://community.languagetool.org/rule/show/{lt_id}?lang=en",
         ),
         fix_safety=FixSafety.UNSAFE,
     )
@@ -77,8 +96,15 @@ def _describe(rule: str, category: Category | None, severity: Severity | None, m
 
 def rule_info(hit: Hit) -> RuleInfo:
     """Metadata for an ``lt.*`` hit (LanguageTool rules are not known before they match)."""
-    return _describe(hit.rule, hit.category, hit.severity, hit.message)
+    return _describe(hit.rule, hit.category, hit.severity)
 
 
-def rule_info_for_finding(finding: Finding) -> RuleInfo:
-    return _describe(finding.rule, finding.category, None, finding.message)
+def rule_info_for_finding(finding: Finding, catalog: "RuleCatalog | None" = None) -> RuleInfo:
+    described = catalog.get(lt_rule_id(finding.rule)) if catalog is not None else None
+    return _describe(finding.rule, finding.category, None, described)
+
+
+def rule_info_from_catalog(rule: str, catalog: "RuleCatalog") -> RuleInfo | None:
+    """``newslint explain lt.ID``: the rule as LanguageTool describes it; None if it has no such rule."""
+    described = catalog.get(lt_rule_id(rule))
+    return None if described is None else _describe(rule, None, None, described)

@@ -161,8 +161,10 @@ def last_used(home: LanguageToolHome) -> float:
 # -- start ----------------------------------------------------------------------------
 
 def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
-                  autostart: bool = True, owner_pid: int | None = None) -> ServerState:
-    """The running daemon if it matches the current install and rules; else start one.
+                  autostart: bool = True, owner_pid: int | None = None,
+                  on_start: Callable[[], None] | None = None) -> ServerState:
+    """The running daemon if it matches the current install and rules; else start one
+    (``on_start`` runs first, once, in the process that starts it).
 
     With ``autostart`` False and no daemon running, raises LanguageToolUnavailable naming
     the command that starts one.
@@ -174,7 +176,8 @@ def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int 
     if not autostart and state is None:
         raise LanguageToolUnavailable(
             "no LanguageTool server is running and autostart is off; run `newslint languagetool start`")
-    return _reuse_or_start(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid)
+    return _reuse_or_start(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid,
+                           on_start=on_start)
 
 
 def start_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
@@ -185,7 +188,8 @@ def start_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int =
 
 
 def _reuse_or_start(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_timeout: int,
-                    autostarted: bool, owner_pid: int | None, timeout: float = 180.0) -> ServerState:
+                    autostarted: bool, owner_pid: int | None, timeout: float = 180.0,
+                    on_start: Callable[[], None] | None = None) -> ServerState:
     """Under the server lock: the daemon running with ``plan``'s configuration, else a new one."""
     with exclusive_lock(home.server_lock):
         state = running_server(home)
@@ -193,6 +197,8 @@ def _reuse_or_start(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_
             return state
         if state is not None:
             _stop_locked(home, state)
+        if on_start is not None:
+            on_start()
         return _start_locked(home, plan, memory, idle_timeout, autostarted=autostarted,
                              owner_pid=owner_pid, timeout=timeout)
 

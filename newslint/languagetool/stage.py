@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -29,13 +30,14 @@ from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
+from newslint.languagetool.catalog import RuleCatalog, catalog_file, parse_listing, read_catalog, write_catalog
 from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
 from newslint.languagetool.http import ServerUnreachable
 from newslint.languagetool.paths import LanguageToolHome
 from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
                                             rule_info_for_finding, severity_for)
 from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
-                                          restart_server, touch_last_used)
+                                          restart_server, running_server, touch_last_used)
 
 URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 # Text limit per request for user-given servers (their own limit is not known).
@@ -52,6 +54,16 @@ class StageOptions:
     cache_dir: str | None = None        # None: NEWSLINT_CACHE_DIR or the user cache folder
     timeout: float = 120.0              # seconds per request
     owner_pid: int | None = None        # an autostarted daemon also stops when this process exits
+    announce_start: bool = False        # say on stderr when this run starts newslint's daemon
+
+
+COLD_START_NOTE = ("newslint: starting LanguageTool (about 20 s on a cold start); "
+                   "keep it warm between runs with `newslint languagetool start`")
+
+
+def announce_start() -> None:
+    """Say once, on stderr, that the daemon is starting (the CLI asks for it on a terminal)."""
+    print(COLD_START_NOTE, file=sys.stderr, flush=True)
 
 
 def urls_from_env(env: dict | None = None) -> tuple[str, ...]:
@@ -208,7 +220,8 @@ class LanguageToolStage:
             return _Connection(client, identity, REMOTE_THREADS_PER_URL * len(urls))
         home = self.home
         state = ensure_server(home, settings.memory, settings.idle_timeout, settings.autostart,
-                              self.options.owner_pid)
+                              self.options.owner_pid,
+                              on_start=announce_start if self.options.announce_start else None)
         return self._daemon_connection(home, state)
 
     def _daemon_connection(self, home: LanguageToolHome, state) -> _Connection:
@@ -243,6 +256,32 @@ class LanguageToolStage:
                 raise LanguageToolUnavailable(f"{reason}; restarting it failed: {exc}") from exc
             self._conn = self._daemon_connection(home, state)
             return self._conn
+
+    # -- what the server's rules are ------------------------------------------------------
+
+    def rule_catalog(self, settings: LanguageToolSettings | None = None, start: bool = True) -> RuleCatalog | None:
+        """LanguageTool's own list of its rules for the settings' language: from the cache
+        folder when this server's listing is kept there, else from the server, then kept.
+        ``start=False``: None rather than start newslint's daemon when it is not running."""
+        settings = settings or self.settings
+        folder = cache_path(self.options.cache_dir).parent
+        known = self._identity_without_server(settings) if self.options.use_cache else None
+        if known:
+            found = read_catalog(catalog_file(folder, known, settings.language), settings.language)
+            if found is not None:
+                return found
+        if start or self._conn is not None or self.user_urls(settings):
+            conn = self._connection(settings)
+        else:
+            state = running_server(self.home)
+            if state is None:
+                return None
+            conn = self._daemon_connection(self.home, state)
+        answer = conn.client.rule_listing(settings.language)
+        catalog = parse_listing(answer, settings.language)
+        if self.options.use_cache:
+            write_catalog(catalog_file(folder, conn.identity, settings.language), answer)
+        return catalog
 
     # -- checking ---------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from typing import Callable, Iterable, Mapping, Protocol, Sequence, TextIO
 
 from newslint.checks.base import RuleInfo
 from newslint.errors import NewslintError
-from newslint.findings import Finding
+from newslint.findings import FileError, Finding
+from newslint.interrupts import HeldInterrupts
 from newslint.report import FileResult, Report, Totals
 from newslint.reporters import github, json, sarif, text
 
@@ -66,17 +67,35 @@ def write_groups(groups: Iterable[list[FileResult]], writer: Writer,
     ``Linter.iter_by_path`` gives them) and end the output; the output is what the
     reporter renders for the report ``Linter.lint_paths`` would return."""
     totals = Totals()
-    for group in groups:
-        for result in group:
-            totals.add(result)
-        if len(group) == 1:
-            findings = group[0].findings          # sorted, as every FileResult's are
-        else:
-            findings = sorted(f for result in group for f in result.findings)
-        if findings:
-            writer.findings(findings)
-            totals.count(findings)
-            totals.rules.update(rules_of(findings))
+    held = HeldInterrupts()
+    try:
+        with held:
+            for group in groups:
+                with held.writing():              # Ctrl-C waits for the group to be written
+                    for result in group:
+                        totals.add(result)
+                    if len(group) == 1:
+                        findings = group[0].findings          # sorted, as every FileResult's are
+                    else:
+                        findings = sorted(f for result in group for f in result.findings)
+                    if findings:
+                        writer.findings(findings)
+                        totals.count(findings)
+                        totals.rules.update(rules_of(findings))
+    except KeyboardInterrupt:
+        # Ctrl-C: stop checking (closing the groups ends any workers) and end the output
+        # with what was checked so far, so a JSON or SARIF document is still whole.
+        close = getattr(groups, "close", None)
+        if close is not None:
+            close()
+        totals.interrupted = True
+        totals.errors.append(interrupted_error(totals.files_checked))
     totals.errors = sorted(set(totals.errors))
     writer.end(totals)
     return totals
+
+
+def interrupted_error(files_checked: int) -> FileError:
+    """The run's error after Ctrl-C: what was checked, and that the rest was not."""
+    checked = f"{files_checked} file" + ("" if files_checked == 1 else "s")
+    return FileError("", f"interrupted: stopped after {checked}; the rest were not checked")

@@ -5,7 +5,9 @@
     note: LanguageTool is not running; grammar and spelling were not checked
     3 findings (1 error, 2 warnings) in 2 files; 1 file could not be checked
 
-"in N files" counts the files that were checked. Line breaks inside a message become
+"in N files" counts the files that were checked. Errors and notes go to ``messages``
+when given (the CLI gives stderr, as ruff and flake8 do), so that stdout holds findings
+and the summary alone; without it they follow the findings on the same stream. Line breaks inside a message become
 spaces so that every finding stays on one line. ANSI colour only when asked for.
 """
 from __future__ import annotations
@@ -23,8 +25,9 @@ _ERROR_COLOUR = _COLOURS[Severity.ERROR]
 _NOTE_COLOUR = "\x1b[35m"
 
 
-def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
-    writer = Writer(stream, color=color, quiet=quiet)
+def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False,
+           messages: TextIO | None = None) -> None:
+    writer = Writer(stream, color=color, quiet=quiet, messages=messages)
     writer.findings(sorted(report.findings))
     writer.end(Totals.of(report))
 
@@ -33,8 +36,10 @@ class Writer:
     """One line per finding as findings come (already in order); errors, notes and the
     summary at the end."""
 
-    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False):
+    def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
+                 messages: TextIO | None = None):
         self._stream = stream
+        self._messages = messages or stream
         self._paint = _painter(color)
         self._quiet = quiet
 
@@ -46,15 +51,19 @@ class Writer:
                   f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
 
     def end(self, totals: Totals) -> None:
-        paint, stream = self._paint, self._stream
+        paint, messages = self._paint, self._messages
+        if messages is not self._stream:
+            self._stream.flush()
         for e in totals.errors:
             where = f"{e.path}:{e.line}: " if e.line is not None else f"{e.path}: " if e.path else ""
-            stream.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
+            messages.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
         if self._quiet:
             return
         for notice in totals.notices:
-            stream.write(f"{paint('note:', _NOTE_COLOUR)} {_one_line(notice.message)}\n")
-        stream.write(summary_of(totals) + "\n")
+            messages.write(f"{paint('note:', _NOTE_COLOUR)} {_one_line(notice.message)}\n")
+        if messages is not self._stream:
+            messages.flush()
+        self._stream.write(summary_of(totals) + "\n")
 
 
 def summary(report: Report) -> str:
@@ -70,9 +79,11 @@ def summary_of(totals: Totals) -> str:
     if breakdown:
         line += f" ({breakdown})"
     line += f" in {_plural(totals.files_checked, 'file')}"
-    failed = len({e.path for e in totals.errors})
+    failed = len({e.path for e in totals.errors if e.path})
     if failed:
         line += f"; {_plural(failed, 'file')} could not be checked"
+    if any(not e.path for e in totals.errors):
+        line += "; not every check ran (see the error above)"
     return line
 
 

@@ -106,13 +106,19 @@ def baseline_group() -> None:
 def create_command(paths, output, config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs) -> int:
     """Write the current findings of PATHS (default: .) to a baseline file."""
     from newslint.engine import Linter
+    from newslint.errors import ConfigError
 
     if config_path and not os.path.isfile(config_path):
         raise click.UsageError(f"config file not found: {config_path}")
     options = make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs)
     if "-" in paths:
         raise click.UsageError("a baseline records files, not stdin ('-')")
-    report = Linter(options).lint_paths(paths or (".",))
+    linter = Linter(options)
+    try:
+        linter.check_selection(paths or (".",))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    report = linter.lint_paths(paths or (".",))
     if report.errors:
         for error in report.errors:
             where = error.path if error.line is None else f"{error.path}:{error.line}"

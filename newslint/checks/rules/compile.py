@@ -136,9 +136,19 @@ def compile_rules(rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
     return CompiledRules(rules, vocab_reject, vocab_accept, ignores)
 
 
+def _capitalised_too(token: str) -> str:
+    """``irregardless`` -> ``[iI]rregardless``; a token that does not start with a
+    lower-case letter is left as it is."""
+    first = token[:1]
+    if first.isalpha() and first.islower() and first.upper() != first:
+        return f"[{first}{first.upper()}]{token[1:]}"
+    return token
+
+
 def vocab_reject_rule(words: Sequence[str]) -> YamlRule:
-    """Like Vale's ``Vale.Avoid``: each word (a regex, as in Vale's vocabularies) is an error."""
-    tokens = [w if compiles_with_re2(w) else re2.escape(w) for w in words if w.strip()]
+    """Like Vale's ``Vale.Avoid``: each word (a regex, as in Vale's vocabularies) is an error.
+    A word written in lower case is also found capitalised, as it starts a sentence."""
+    tokens = [_capitalised_too(w if compiles_with_re2(w) else re2.escape(w)) for w in words if w.strip()]
     pattern = compile_pattern(wrap("|".join(tokens), word=True, ignorecase=False), VOCAB_REJECT_ID)
     matcher = existence.Existence(
         VOCAB_REJECT_ID, "Avoid using '%s'.", parse_scope(("text",)),

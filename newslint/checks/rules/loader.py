@@ -3,8 +3,13 @@
 ``newslint:<pack>`` is a pack shipped in the wheel (the top-level ``rules/<pack>/``
 folder, installed as the package ``newslint._rules``); anything else is a path, relative
 to the configuration's folder, to a folder of ``.yml``/``.yaml`` files (searched
-recursively) or to one file. Ids: ``<pack>.<subfolders>.<stem>``; for a single file,
-``<its folder>.<stem>`` (a Vale style's ``styles/Acme/Foo.yml`` is ``Acme.Foo``).
+recursively) or to one file. Ids are a rule's path inside the folder ``extends`` names,
+with dots. A folder with no rule file at its top holds styles (a Vale StylesPath):
+``extends: [styles]`` makes ``styles/house/said.yml`` the rule ``house.said``. A folder
+with rule files at its top is one style, whose name comes first: ``extends: [styles/Acme]``
+makes ``Foo.yml`` ``Acme.Foo`` and ``sub/Bar.yml`` ``Acme.sub.Bar``, as Vale names a
+style's rules; a single file is ``<its folder>.<stem>``. ``newslint:<pack>`` reads as a
+style in the folder of shipped packs: ``news.chrome.see-also``.
 """
 from __future__ import annotations
 
@@ -150,16 +155,23 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
         yield f"{pack}.{stem}", path, _read(path)
     elif os.path.isdir(path):
         pack = os.path.basename(path.rstrip(os.sep))
+        # Rule files at its top make the folder one style; without them it holds styles.
+        is_style = any(_is_rule_file(e.name) and e.is_file() for e in os.scandir(path))
         for folder, dirs, files in os.walk(path):
             dirs.sort()
             rel = os.path.relpath(folder, path)
             subs = () if rel == "." else tuple(rel.split(os.sep))
             for name in sorted(files):
-                if name.endswith(RULE_SUFFIXES) and not name.startswith("."):
+                if _is_rule_file(name):
                     file_path = os.path.join(folder, name)
-                    yield ".".join((pack, *subs, os.path.splitext(name)[0])), file_path, _read(file_path)
+                    parts = (*subs, os.path.splitext(name)[0])
+                    yield ".".join((pack, *parts) if is_style else parts), file_path, _read(file_path)
     else:
         raise ConfigError(spec, f"no rule folder or file at {path}")
+
+
+def _is_rule_file(name: str) -> bool:
+    return name.endswith(RULE_SUFFIXES) and not name.startswith(".")
 
 
 def _walk_traversable(folder: Traversable, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Traversable]]:
