@@ -97,4 +97,4 @@ def test_newslint_config_extends_a_style_by_name(tmp_path, capsys):
     assert rules == ["Acme.Hedging", "Acme.Terms"]
     (project / ".newslint.yml").write_text("extends: [Acme2]\n")
     assert main(["check", str(project / "docs" / "wire.txt")]) == 2
-    assert "StylesPath of a .vale.ini" in capsys.readouterr().out
+    assert "StylesPath of a .vale.ini" in capsys.readouterr().err

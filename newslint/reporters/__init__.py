@@ -4,6 +4,7 @@ that arrive in order, file by file (``findings(list)`` as they come, ``end(total
 so the CLI prints while it checks and holds no finding after writing it."""
 from __future__ import annotations
 
+import contextlib
 from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Protocol, Sequence, TextIO
 
@@ -68,8 +69,8 @@ def write_groups(groups: Iterable[list[FileResult]], writer: Writer,
     reporter renders for the report ``Linter.lint_paths`` would return."""
     totals = Totals()
     held = HeldInterrupts()
-    try:
-        with held:
+    with held:
+        try:
             for group in groups:
                 with held.writing():              # Ctrl-C waits for the group to be written
                     for result in group:
@@ -82,16 +83,21 @@ def write_groups(groups: Iterable[list[FileResult]], writer: Writer,
                         writer.findings(findings)
                         totals.count(findings)
                         totals.rules.update(rules_of(findings))
-    except KeyboardInterrupt:
-        # Ctrl-C: stop checking (closing the groups ends any workers) and end the output
-        # with what was checked so far, so a JSON or SARIF document is still whole.
-        close = getattr(groups, "close", None)
-        if close is not None:
-            close()
-        totals.interrupted = True
-        totals.errors.append(interrupted_error(totals.files_checked))
-    totals.errors = sorted(set(totals.errors))
-    writer.end(totals)
+        except KeyboardInterrupt:
+            # Ctrl-C: stop checking (closing the groups ends any workers) and end the output
+            # with what was checked so far, so a JSON or SARIF document is still whole.
+            totals.interrupted = True
+            totals.errors.append(interrupted_error(totals.files_checked))
+            close = getattr(groups, "close", None)
+            if close is not None:
+                with contextlib.suppress(KeyboardInterrupt):
+                    close()
+        totals.errors = sorted(set(totals.errors))
+        try:
+            with held.writing():                  # a Ctrl-C now waits for the document to end
+                writer.end(totals)
+        except KeyboardInterrupt:                 # pressed while the end was written: it is whole
+            totals.interrupted = True
     return totals
 
 
