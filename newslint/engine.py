@@ -385,9 +385,9 @@ def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Fin
     verbatim = hit.segment is None or doc.text[start:end] == doc.segments[hit.segment].text[hit.start:hit.end]
     if hit.replacement is not None and verbatim:
         if info.fix_safety is not FixSafety.NONE:
-            fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE)
+            fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE, doc.text[start:end])
         elif info.source is Source.LANGUAGETOOL:
-            fix = Fix(hit.replacement, False)
+            fix = Fix(hit.replacement, False, doc.text[start:end])
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=hit.rule, category=hit.category or info.category, severity=severity,

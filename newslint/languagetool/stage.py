@@ -27,7 +27,7 @@ from newslint.checks.base import Hit
 from newslint.config.model import LanguageToolSettings
 from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
-from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces
+from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces, utf16_slice
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
 from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
 from newslint.languagetool.http import ServerUnreachable
@@ -100,7 +100,30 @@ def keep_match_fields(match: dict) -> dict:
         "replacements": [r.get("value", "") for r in replacements[:5]],
         "rule": rule.get("id", "UNKNOWN"),
         "category": category.get("id", ""),
+        "flagged": flagged_text(match.get("context")),
     }
+
+
+def flagged_text(context: object) -> str | None:
+    """The text LanguageTool flagged, cut from the context it sends with each match
+    (None when the context is missing or malformed)."""
+    if not isinstance(context, dict):
+        return None
+    text, offset, length = context.get("text"), context.get("offset"), context.get("length")
+    if not isinstance(text, str) or not _is_count(offset) or not _is_count(length):
+        return None
+    return utf16_slice(text, offset, length)
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def same_text(located: str, flagged: str | None) -> bool:
+    """Whether the text a match maps to is the text LanguageTool flagged (its context
+    shows line breaks as spaces). Unknown flagged text (an old cache entry) passes."""
+    if flagged is None:
+        return True
+    return _WHITESPACE.sub(" ", located) == _WHITESPACE.sub(" ", flagged)
 
 
 def _is_count(value: object) -> bool:
@@ -357,10 +380,12 @@ class LanguageToolStage:
                     continue
             category = category_for(m["rule"], m["category"])
             flagged = doc.segments[where.segment].text[where.start:where.end]
+            # A replacement goes only where the text is the one LanguageTool flagged.
+            verified = same_text(flagged, m.get("flagged"))
             out.append(Hit(
                 rule=rule_id(m["rule"]), segment=where.segment, start=where.start, end=where.end,
                 message=describe(m["message"], flagged, m["replacements"]),
-                replacement=m["replacements"][0] if m["replacements"] else None,
+                replacement=m["replacements"][0] if m["replacements"] and verified else None,
                 category=category, severity=severity_for(category)))
         return out
 
