@@ -27,6 +27,7 @@ from newslint.documents.model import Document
 from newslint.documents.suppressions import is_suppressed
 from newslint.errors import ConfigError, DocumentError, LanguageToolError
 from newslint.findings import FileError, Finding, Fix, Severity, Source
+from newslint.languagetool.paths import URL_ENV
 from newslint.report import FileResult, Report
 
 # Folders never descended into when a directory is given.
@@ -81,7 +82,7 @@ class Linter:
     def __init__(self, options: LintOptions | None = None, config: Config | None = None):
         self.options = options or LintOptions()
         self._fixed_config = config
-        self._resolver = ConfigResolver(self.options.config_path)
+        self._resolver = self._new_resolver()
         self._rulebooks: dict[tuple, RuleBook] = {}
         self._levels: dict[tuple, dict[str, Severity]] = {}
         self._lt_stage = None
@@ -92,8 +93,12 @@ class Linter:
         state["_rulebooks"] = {}
         state["_levels"] = {}
         state["_lt_stage"] = None
-        state["_resolver"] = ConfigResolver(self.options.config_path)
+        state["_resolver"] = self._new_resolver()
         return state
+
+    def _new_resolver(self) -> ConfigResolver:
+        given = bool(self.options.languagetool_urls or os.environ.get(URL_ENV, "").strip())
+        return ConfigResolver(self.options.config_path, servers_given=given)
 
     # -- configuration -------------------------------------------------------------
 

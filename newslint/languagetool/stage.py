@@ -31,13 +31,12 @@ from newslint.languagetool.annotated import AnnotatedText, batch_pieces, documen
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
 from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
 from newslint.languagetool.http import ServerUnreachable
-from newslint.languagetool.paths import LanguageToolHome
+from newslint.languagetool.paths import URL_ENV, LanguageToolHome
 from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
                                             rule_info_for_finding, severity_for)
 from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
                                           restart_server, touch_last_used)
 
-URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 # Text limit per request for user-given servers (their own limit is not known).
 REMOTE_MAX_TEXT_LENGTH = 20_000
 REMOTE_THREADS_PER_URL = 2
