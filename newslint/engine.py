@@ -178,11 +178,14 @@ class Linter:
                 except RuleTimeoutError as exc:
                     result.errors.append(FileError(doc.path, str(exc)))
         if self._languagetool_on(config):
+            stage = self.languagetool_stage()
             try:
-                lt_hits = self.languagetool_stage().check(doc, config.languagetool, config.vocab_accept)
+                lt_hits = stage.check(doc, config.languagetool, config.vocab_accept)
             except LanguageToolError as exc:
                 result.errors.append(FileError(doc.path, f"LanguageTool: {exc}"))
                 lt_hits = []
+            for warning in getattr(stage, "take_warnings", list)():
+                result.notices.append(Notice("languagetool-cache", warning))
             for check in book.checks:
                 consume = getattr(check, "from_languagetool", None)
                 if consume is not None:

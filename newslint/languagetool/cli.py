@@ -102,7 +102,7 @@ def cache_group() -> None:
 
 
 @cache_group.command("clear")
-def cache_clear_command() -> None:
+def cache_clear_command() -> int:
     """Delete every cached LanguageTool answer."""
     path = cache_path()
     if not path.exists():
@@ -111,6 +111,12 @@ def cache_clear_command() -> None:
     cache = MatchCache(path)
     try:
         removed = cache.clear()
+    except OSError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     finally:
         cache.close()
+    for warning in cache.take_warnings():
+        click.echo(f"note: {warning}", err=True)
     click.echo(f"removed {removed} cached LanguageTool answers from {path}")
+    return 0

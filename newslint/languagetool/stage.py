@@ -337,6 +337,10 @@ class LanguageToolStage:
         hits.sort(key=lambda h: (h.segment, h.start, h.end, h.rule))
         return hits
 
+    def take_warnings(self) -> list[str]:
+        """Warnings about the cache (rebuilt, bypassed) since the last call."""
+        return self._cache.take_warnings() if self._cache is not None else []
+
     def _send(self, conn: _Connection, settings: LanguageToolSettings, form: dict[str, str]) -> list[dict]:
         try:
             answer = self._post(conn, form)
