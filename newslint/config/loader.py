@@ -220,7 +220,11 @@ class _ConfigReader:
         if not isinstance(node, MappingNode):
             self.fail(node, f"{what}: expected a mapping, got {_describe(node)}")
         own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
-        self._constructor.flatten_mapping(node)   # resolves "<<": merged pairs come first
+        try:
+            self._constructor.flatten_mapping(node)   # resolves "<<": merged pairs come first
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or node.start_mark
+            self.fail_at(mark.line + 1, f"{what}: '<<' can merge only mappings ({exc.problem})")
         merged = len(node.value) - own
         entries: dict[str, tuple[str, int, Node, bool]] = {}   # key -> (..., written here)
         for index, (key_node, value_node) in enumerate(node.value):
