@@ -47,6 +47,25 @@ def command_line(pid: int) -> str:
     return out.stdout.strip()
 
 
+def pids_running(*markers: str) -> list[int]:
+    """Live processes whose command line holds every one of ``markers`` (Linux /proc)."""
+    out = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return out
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            cmd = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if all(m in cmd for m in markers) and pid_alive(int(entry)):
+            out.append(int(entry))
+    return sorted(out)
+
+
 def terminate(pid: int, grace: float = 10.0) -> None:
     """SIGTERM, then SIGKILL after ``grace`` seconds; returns once the process is gone."""
     try:
