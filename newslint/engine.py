@@ -28,6 +28,7 @@ from newslint.documents.suppressions import is_suppressed
 from newslint.errors import ConfigError, DocumentError, LanguageToolError
 from newslint.findings import FileError, Finding, Fix, Severity, Source
 from newslint.languagetool.paths import URL_ENV
+from newslint.regular_files import read_regular_file
 from newslint.report import FileResult, Report
 
 # Folders never descended into when a directory is given.
@@ -183,6 +184,9 @@ class Linter:
                 lt_hits = stage.check(doc, config.languagetool, config.vocab_accept)
             except LanguageToolError as exc:
                 result.errors.append(FileError(doc.path, f"LanguageTool: {exc}"))
+                lt_hits = []
+            except RuleTimeoutError as exc:      # a vocab.accept entry that runs too long
+                result.errors.append(FileError(doc.path, str(exc)))
                 lt_hits = []
             for warning in getattr(stage, "take_warnings", list)():
                 result.notices.append(Notice("languagetool-cache", warning))
@@ -457,14 +461,7 @@ def _config_error(exc: ConfigError) -> FileError:
 def _read_regular_file(path: str) -> bytes:
     """A regular file's bytes. Anything else (a FIFO, a device, a socket) is an OSError:
     opening without blocking and checking the open file means a pipe never hangs the run."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
-        if not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, "Not a regular file", path)
-        return handle.read()
+    return read_regular_file(path)
 
 
 def _os_message(exc: OSError) -> str:

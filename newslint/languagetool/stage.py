@@ -21,9 +21,11 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Pattern, Sequence
+from typing import Sequence
 
 from newslint.checks.base import Hit
+from newslint.checks.rules.patterns import Pattern as RulePattern
+from newslint.checks.rules.patterns import compile_pattern
 from newslint.config.model import LanguageToolSettings
 from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
@@ -133,14 +135,19 @@ def _unreadable(problem: str) -> LanguageToolError:
     return LanguageToolError(f"LanguageTool's answer cannot be read: {problem}")
 
 
-def vocabulary(words: Sequence[str]) -> tuple[Pattern[str], ...]:
-    """Vale-style accepted vocabulary: each entry a case-sensitive regex for a whole word."""
+VOCAB_RULE_ID = "vocab.accept"
+
+
+def vocabulary(words: Sequence[str]) -> tuple[RulePattern, ...]:
+    """Vale-style accepted vocabulary: each entry a case-sensitive regex for a whole word,
+    compiled as rule patterns are (RE2, linear time; a fallback pattern runs under the same
+    time limit), or taken literally when it is not a valid regex."""
     out = []
     for word in words:
         try:
-            out.append(re.compile(word))
-        except re.error:
-            out.append(re.compile(re.escape(word)))
+            out.append(compile_pattern(word, VOCAB_RULE_ID))
+        except ValueError:
+            out.append(compile_pattern(re.escape(word), VOCAB_RULE_ID))
     return tuple(out)
 
 
@@ -155,7 +162,7 @@ def describe(message: str, flagged: str, replacements: Sequence[str]) -> str:
     return text
 
 
-def is_accepted(text: str, vocab: Sequence[Pattern[str]]) -> bool:
+def is_accepted(text: str, vocab: Sequence[RulePattern]) -> bool:
     candidates = {text}
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
@@ -186,7 +193,7 @@ class LanguageToolStage:
         self._local_identity: str | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._cache: MatchCache | None = None
-        self._vocab: dict[tuple[str, ...], tuple[Pattern[str], ...]] = {}
+        self._vocab: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
         self._gone: tuple[float, LanguageToolUnavailable] | None = None   # last outage, and when
         self.requests_sent = 0     # HTTP check requests this stage made (cache misses)
 
@@ -364,7 +371,7 @@ class LanguageToolStage:
             self.requests_sent += 1
         return conn.client.check(form)
 
-    def _vocabulary(self, words: Sequence[str]) -> tuple[Pattern[str], ...]:
+    def _vocabulary(self, words: Sequence[str]) -> tuple[RulePattern, ...]:
         key = tuple(words)
         found = self._vocab.get(key)
         if found is None:
@@ -372,7 +379,7 @@ class LanguageToolStage:
         return found
 
     def _hits(self, doc: Document, batch: AnnotatedText, matches: list[dict],
-              vocab: Sequence[Pattern[str]]) -> list[Hit]:
+              vocab: Sequence[RulePattern]) -> list[Hit]:
         out: list[Hit] = []
         for m in matches:
             where = batch.locate(m["offset"], m["length"])
