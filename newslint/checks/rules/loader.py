@@ -25,6 +25,7 @@ from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, parse_sco
 from newslint.checks.rules.yamlfile import load_located
 from newslint.errors import ConfigError
 from newslint.findings import Category, Severity, Source
+from newslint.regular_files import read_regular_file
 
 SHIPPED_PREFIX = "newslint:"
 SHIPPED_PACKAGE = "newslint._rules"
@@ -150,6 +151,7 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
         yield f"{pack}.{stem}", path, _read(path)
     elif os.path.isdir(path):
         pack = os.path.basename(path.rstrip(os.sep))
+        found = 0
         for folder, dirs, files in os.walk(path):
             dirs.sort()
             rel = os.path.relpath(folder, path)
@@ -157,7 +159,10 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
             for name in sorted(files):
                 if name.endswith(RULE_SUFFIXES) and not name.startswith("."):
                     file_path = os.path.join(folder, name)
+                    found += 1
                     yield ".".join((pack, *subs, os.path.splitext(name)[0])), file_path, _read(file_path)
+        if not found:
+            raise ConfigError(spec, f"the rule folder {path} holds no .yml or .yaml rule files")
     else:
         raise ConfigError(spec, f"no rule folder or file at {path}")
 
@@ -171,11 +176,17 @@ def _walk_traversable(folder: Traversable, parts: tuple[str, ...]) -> Iterator[t
             yield parts + (os.path.splitext(entry.name)[0],), entry
 
 
+MAX_RULE_FILE_BYTES = 1 << 20
+
+
 def _read(path: str) -> str:
+    """A rule file's text: a regular file of at most 1 MiB (a FIFO or a link to a device
+    in a pack is refused, never read)."""
     try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_regular_file(path, MAX_RULE_FILE_BYTES).decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read rule file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(path, f"cannot read rule file: {exc}") from None
 
 
