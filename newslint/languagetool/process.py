@@ -35,6 +35,14 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+def is_stopped(pid: int) -> bool:
+    """True when ``pid`` is stopped (SIGSTOP, SIGTSTP) or traced: it cannot answer."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("T", "t")
+    except (OSError, IndexError):
+        return False
+
+
 def command_line(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
@@ -70,6 +78,7 @@ def terminate(pid: int, grace: float = 10.0) -> None:
     """SIGTERM, then SIGKILL after ``grace`` seconds; returns once the process is gone."""
     try:
         os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGCONT)      # a stopped process handles SIGTERM only once continued
     except ProcessLookupError:
         return
     deadline = time.monotonic() + grace

@@ -28,19 +28,22 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from newslint.errors import LanguageToolUnavailable
+from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.custom_rules import rules_digest, shipped_rule_files, write_classpath_folder
 from newslint.languagetool.http import HttpClient
 from newslint.languagetool.install import Installation, find_installation
 from newslint.languagetool.java import find_java
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.process import command_line, exclusive_lock, pid_alive, pids_running, terminate
+from newslint.languagetool.process import (command_line, exclusive_lock, is_stopped, pid_alive, pids_running,
+                                           terminate)
 
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 WATCHDOG_MODULE = "newslint.languagetool.watchdog"
 # Longest annotated text one request may carry; the client splits documents under it.
 MAX_TEXT_LENGTH = 50_000
 MAX_CHECK_MILLIS = 120_000
+# How long a running daemon may take to answer /v2/languages before it counts as hung.
+HEALTH_TIMEOUT = 15.0
 WARM_UP_TEXT = "This sentence warm up the rules and dictionarys of LanguageTool."
 
 
@@ -171,6 +174,18 @@ def running_server(home: LanguageToolHome) -> ServerState | None:
     return None
 
 
+def answers(state: ServerState, timeout: float = HEALTH_TIMEOUT) -> bool:
+    """Whether the daemon is able to answer: not stopped (SIGSTOP), and it lists its
+    languages within ``timeout`` seconds."""
+    if is_stopped(state.pid):
+        return False
+    try:
+        HttpClient(use_proxies=False).request_json(state.url, "/v2/languages", None, timeout)
+    except LanguageToolError:
+        return False
+    return True
+
+
 def touch_last_used(home: LanguageToolHome) -> None:
     path = home.run_dir / "last-used"
     try:
@@ -199,7 +214,13 @@ def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int 
     plan = LaunchPlan.build(home)
     state = running_server(home)
     if state is not None and state.ready and state.config_hash == plan.config_hash:
-        return state
+        if answers(state):
+            return state
+        if not autostart:
+            raise LanguageToolUnavailable(
+                f"the LanguageTool server (pid {state.pid}) does not answer and autostart is off; "
+                "run `newslint languagetool stop` and `newslint languagetool start`")
+        return restart_server(home, state.pid, memory, idle_timeout, owner_pid)
     if not autostart and state is None:
         raise LanguageToolUnavailable(
             "no LanguageTool server is running and autostart is off; run `newslint languagetool start`")
