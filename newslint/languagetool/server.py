@@ -34,8 +34,8 @@ from newslint.languagetool.http import HttpClient
 from newslint.languagetool.install import Installation, find_installation
 from newslint.languagetool.java import find_java
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.process import (command_line, exclusive_lock, is_stopped, pid_alive, pids_running,
-                                           terminate)
+from newslint.languagetool.process import (command_line, exclusive_lock, is_stopped, listens_on, owner_uid,
+                                           pid_alive, pids_running, terminate)
 
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 WATCHDOG_MODULE = "newslint.languagetool.watchdog"
@@ -156,19 +156,24 @@ def remove_state(home: LanguageToolHome, pid: int | None = None) -> None:
 
 
 def is_our_server(pid: int, port: int) -> bool:
-    """True when ``pid`` is alive and is the LanguageTool server on ``port`` (not a reused pid)."""
-    if not pid_alive(pid):
+    """True when ``pid`` is alive, runs as this user, and was launched as the LanguageTool
+    server on ``port`` (not a reused pid)."""
+    if not pid_alive(pid) or owner_uid(pid) != os.geteuid():
         return False
     cmd = command_line(pid)
     return SERVER_CLASS in cmd and f"--port {port}" in cmd
 
 
 def running_server(home: LanguageToolHome) -> ServerState | None:
-    """The live daemon's state, or None (a stale state file is removed)."""
+    """The live daemon's state, or None (a stale or forged state file is removed).
+
+    The command line alone proves little (any process can carry one): a daemon that says
+    it is ready must also be the process listening on its port.
+    """
     state = read_state(home)
     if state is None:
         return None
-    if is_our_server(state.pid, state.port):
+    if is_our_server(state.pid, state.port) and (not state.ready or listens_on(state.pid, state.port)):
         return state
     remove_state(home, state.pid)
     return None
