@@ -6,7 +6,8 @@
     3 findings (1 error, 2 warnings) in 2 files; 1 file could not be checked
 
 "in N files" counts the files that were checked. Line breaks inside a message become
-spaces so that every finding stays on one line. ANSI colour only when asked for.
+spaces so that every finding stays on one line. ANSI colour only when asked for. Control
+characters from file names and article text are printed as escapes, never raw.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Iterable, TextIO
 
 from newslint.findings import Finding, Severity
 from newslint.report import Report, Totals
+from newslint.reporters.printable import printable
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -41,14 +43,15 @@ class Writer:
     def findings(self, findings: Iterable[Finding]) -> None:
         paint, write = self._paint, self._stream.write
         for f in findings:
-            write(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
+            write(f"{paint(f'{printable(f.path)}:{f.line}:{f.column}:', _BOLD)} "
                   f"{paint(str(f.severity), _COLOURS[f.severity])} "
                   f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
 
     def end(self, totals: Totals) -> None:
         paint, stream = self._paint, self._stream
         for e in totals.errors:
-            where = f"{e.path}:{e.line}: " if e.line is not None else f"{e.path}: " if e.path else ""
+            path = printable(e.path) if e.path else e.path
+            where = f"{path}:{e.line}: " if e.line is not None else f"{path}: " if path else ""
             stream.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
         if self._quiet:
             return
@@ -81,7 +84,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
+    return printable(" ".join(message.splitlines()) if "\n" in message or "\r" in message else message)
 
 
 def _painter(color: bool):
