@@ -56,3 +56,27 @@ def test_control_characters_from_the_article_are_escaped_in_messages(run_cli, wr
     result = run_cli("check", "--no-languagetool", path)
     assert "\x1b" not in result.out
     assert "[vocab.reject] Avoid using 'bad\\x1b[31mword'." in result.out
+
+
+def test_jobs_are_capped_with_a_note(run_cli, write):
+    from newslint.cli_options import JOBS_PER_CORE
+
+    path = write("a.txt", "Budget vote\n\nThe mayor spoke.\n")
+    result = run_cli("check", "--no-languagetool", "-j", "100000", path)
+    assert result.code == 0
+    limit = JOBS_PER_CORE * (os.cpu_count() or 1)
+    assert f"-j 100000 is more than {JOBS_PER_CORE} per core; using {limit}" in result.err
+
+
+@pytest.mark.parametrize("body", [
+    '{"version": 1, "entries": [{"path": "a.txt", "rule": "r", "fingerprint": "f", "count": 1e999}]}',
+    '{"version": 1, "entries": [{"path": "a.txt", "rule": "r", "fingerprint": "f", "count": 2.5}]}',
+    '{"version": 1, "entries": ' + "[" * 100_000 + "]" * 100_000 + "}",
+])
+def test_a_baseline_with_absurd_numbers_or_nesting_is_a_clear_error(run_cli, write, body):
+    baseline = write("baseline.json", body)
+    path = write("a.txt", "Budget vote\n\nLeave a Reply\n")
+    result = run_cli("check", "--no-languagetool", "--baseline", baseline, path)
+    assert result.code == 2
+    text = result.out + result.err
+    assert "baseline.json" in text and "Traceback" not in text and "failed:" not in text
