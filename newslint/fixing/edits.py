@@ -16,7 +16,8 @@ def choose_fixes(findings: Iterable[Finding], text: str, unsafe: bool = False) -
     """The findings whose fixes apply together to ``text``, in file order.
 
     Skips findings without a fix, unsafe fixes unless ``unsafe``, fixes that would not
-    change the text, spans outside the text or not holding the text the check flagged, and fixes that collide with one taken earlier.
+    change the text, spans outside the text or not holding the text the check flagged,
+    and fixes that collide with one taken earlier.
     """
     candidates = sorted(
         (f for f in findings if _applicable(f, text, unsafe)),
