@@ -30,7 +30,7 @@ from typing import Callable
 
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.custom_rules import rules_digest, shipped_rule_files, write_classpath_folder
-from newslint.languagetool.http import HttpClient
+from newslint.languagetool.http import HttpClient, LanguageToolTimeout
 from newslint.languagetool.install import Installation, find_installation
 from newslint.languagetool.java import find_java
 from newslint.languagetool.paths import LanguageToolHome
@@ -181,11 +181,14 @@ def running_server(home: LanguageToolHome) -> ServerState | None:
 
 def answers(state: ServerState, timeout: float = HEALTH_TIMEOUT) -> bool:
     """Whether the daemon is able to answer: not stopped (SIGSTOP), and it lists its
-    languages within ``timeout`` seconds."""
+    languages, or at least is still working on it after ``timeout`` seconds (a server busy
+    with other processes' checks is slow, not dead: replacing it would cut them off)."""
     if is_stopped(state.pid):
         return False
     try:
         HttpClient(use_proxies=False).request_json(state.url, "/v2/languages", None, timeout)
+    except LanguageToolTimeout:
+        return not is_stopped(state.pid)
     except LanguageToolError:
         return False
     return True
