@@ -12,6 +12,7 @@ from newslint import __version__
 from newslint.cli_options import lint_options, make_lint_options
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
+from newslint.unexpected import flush_output, report_unexpected
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -315,4 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 (the last resort: one line, exit 2)
+        return report_unexpected(exc)
+    try:
+        flush_output()
+    except OSError as exc:
+        return report_unexpected(exc)
     return result if isinstance(result, int) else EXIT_OK

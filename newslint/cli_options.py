@@ -22,7 +22,8 @@ _OPTIONS = (
     click.option("--languagetool-url", "lt_urls", multiple=True, envvar="NEWSLINT_LANGUAGETOOL_URL",
                  help="Use this LanguageTool server (repeat for a pool)."),
     click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
-    click.option("-j", "--jobs", type=int, default=0, help="Files checked in parallel (0: one per core)."),
+    click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+                 help="Files checked in parallel (0: one per core; at most 4 per core)."),
 )
 
 
@@ -31,6 +32,22 @@ def lint_options(command):
     for option in reversed(_OPTIONS):
         command = option(command)
     return command
+
+
+JOBS_PER_CORE = 4
+
+
+def job_count(jobs: int) -> int:
+    """``-j``: 0 means one per core; more than :data:`JOBS_PER_CORE` per core is capped
+    (each job is a process holding its own rules), with a note on stderr."""
+    cores = os.cpu_count() or 1
+    if jobs <= 0:
+        return cores
+    limit = JOBS_PER_CORE * cores
+    if jobs > limit:
+        click.echo(f"note: -j {jobs} is more than {JOBS_PER_CORE} per core; using {limit}", err=True)
+        return limit
+    return jobs
 
 
 def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs):
@@ -42,6 +59,6 @@ def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_
     return LintOptions(
         config_path=config_path, select=split_globs(select), ignore=split_globs(ignore),
         languagetool=not no_languagetool, languagetool_urls=tuple(lt_urls), use_cache=not no_cache,
-        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        jobs=job_count(jobs),
         # A person at a terminal hears why the first run waits; hooks and CI logs do not.
         announce_start=sys.stderr.isatty())

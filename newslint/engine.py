@@ -32,6 +32,8 @@ from newslint.documents.suppressions import is_suppressed
 from newslint.errors import (ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled,
                              NewslintError)
 from newslint.findings import FileError, Finding, Fix, Severity, Source
+from newslint.languagetool.paths import URL_ENV
+from newslint.regular_files import read_regular_file
 from newslint.report import FileResult, Report
 
 # Folders never descended into when a directory is given.
@@ -109,7 +111,7 @@ class Linter:
     def __init__(self, options: LintOptions | None = None, config: Config | None = None):
         self.options = options or LintOptions()
         self._fixed_config = config
-        self._resolver = ConfigResolver(self.options.config_path)
+        self._resolver = self._new_resolver()
         self._rulebooks: dict[tuple, RuleBook] = {}
         self._levels: dict[tuple, dict[str, Severity]] = {}
         self._checked_ids: set[Config] = set()
@@ -124,8 +126,12 @@ class Linter:
         state["_checked_ids"] = set()
         state["_catalogs"] = {}
         state["_lt_stage"] = None
-        state["_resolver"] = ConfigResolver(self.options.config_path)
+        state["_resolver"] = self._new_resolver()
         return state
+
+    def _new_resolver(self) -> ConfigResolver:
+        given = bool(self.options.languagetool_urls or os.environ.get(URL_ENV, "").strip())
+        return ConfigResolver(self.options.config_path, servers_given=given)
 
     # -- configuration -------------------------------------------------------------
 
@@ -233,11 +239,17 @@ class Linter:
                 except RuleTimeoutError as exc:
                     result.errors.append(FileError(doc.path, str(exc)))
         if self._languagetool_on(config):
+            stage = self.languagetool_stage()
             try:
-                lt_hits = self.languagetool_stage().check(doc, config.languagetool, config.vocab_accept)
+                lt_hits = stage.check(doc, config.languagetool, config.vocab_accept)
             except LanguageToolError as exc:
                 result.errors.append(_languagetool_error(doc.path, exc))
                 lt_hits = []
+            except RuleTimeoutError as exc:      # a vocab.accept entry that runs too long
+                result.errors.append(FileError(doc.path, str(exc)))
+                lt_hits = []
+            for warning in getattr(stage, "take_warnings", list)():
+                result.notices.append(Notice("languagetool-cache", warning))
             for check in book.checks:
                 consume = getattr(check, "from_languagetool", None)
                 if consume is not None:
@@ -471,9 +483,9 @@ def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Fin
     verbatim = hit.segment is None or doc.text[start:end] == doc.segments[hit.segment].text[hit.start:hit.end]
     if hit.replacement is not None and verbatim:
         if info.fix_safety is not FixSafety.NONE:
-            fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE)
+            fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE, doc.text[start:end])
         elif info.source is Source.LANGUAGETOOL:
-            fix = Fix(hit.replacement, False)
+            fix = Fix(hit.replacement, False, doc.text[start:end])
     return Finding(
         path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=hit.rule, category=hit.category or info.category, severity=severity,
@@ -563,14 +575,7 @@ def _config_error(exc: ConfigError) -> FileError:
 def _read_regular_file(path: str) -> bytes:
     """A regular file's bytes. Anything else (a FIFO, a device, a socket) is an OSError:
     opening without blocking and checking the open file means a pipe never hangs the run."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-    with open(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
-        if not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, "Not a regular file", path)
-        return handle.read()
+    return read_regular_file(path)
 
 
 def _os_message(exc: OSError) -> str:

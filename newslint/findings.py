@@ -46,10 +46,15 @@ class Source(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace the finding's span (``offset``..``end_offset`` in the file) with ``replacement``."""
+    """Replace the finding's span (``offset``..``end_offset`` in the file) with ``replacement``.
+
+    ``original`` is the text the check saw there; a fix applies only where the file still
+    holds exactly that text (None: unknown, e.g. a fix read back from JSON).
+    """
 
     replacement: str
     safe: bool
+    original: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict:
         return {"replacement": self.replacement, "safe": self.safe}

@@ -11,12 +11,17 @@ raised, with the shortest input seen for each.
 
     python scripts/fuzz.py --seconds 300
     python scripts/fuzz.py --max-examples 20000 --seed 1 --out fuzz-crashes
+    python scripts/fuzz.py --max-examples 100000 --jobs 2      # one process per job
+
+With ``--jobs``, each process runs its share of the inputs on seeds of its own
+(job j uses seeds seed + j, seed + j + jobs, ...), and the crashes are merged.
 
 Prints the number of inputs tried and the distinct crashes found; exits 1 when any.
 """
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
@@ -77,33 +82,69 @@ def run(stats: Stats, examples: int, run_seed: int) -> None:
     hypothesis_seed(run_seed)(body)()
 
 
+def fuzz(max_examples: int | None, seconds: float | None, first_seed: int, seed_step: int,
+         progress: bool) -> Stats:
+    """Run batches until the budget is spent (seeds first_seed, first_seed + seed_step, ...)."""
+    stats = Stats()
+    started = time.monotonic()
+    run_seed = first_seed
+    while True:
+        if max_examples is not None and stats.tried >= max_examples:
+            break
+        if seconds is not None and time.monotonic() - started >= seconds:
+            break
+        left = BATCH if max_examples is None else min(BATCH, max_examples - stats.tried)
+        run(stats, left, run_seed)
+        run_seed += seed_step
+        if progress:
+            print(f"  {stats.tried} inputs, {len(stats.crashes)} distinct crashes, "
+                  f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    return stats
+
+
+def _job(args: tuple) -> Stats:
+    return fuzz(*args)
+
+
+def merge(parts: list[Stats]) -> Stats:
+    total = Stats()
+    for part in parts:
+        total.tried += part.tried
+        total.failures += part.failures
+        for signature, (text, case) in part.crashes.items():
+            old = total.crashes.get(signature)
+            if old is None or _size(case) < _size(old[1]):
+                total.crashes[signature] = (text, case)
+    return total
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-examples", type=int, default=None, help="stop after this many inputs")
     parser.add_argument("--seconds", type=float, default=None, help="stop after about this long")
     parser.add_argument("--seed", type=int, default=0, help="first hypothesis seed (runs use seed, seed+1, ...)")
+    parser.add_argument("--jobs", type=int, default=1, help="processes to fuzz in (0: one per core)")
     parser.add_argument("--out", help="folder to write each crash's traceback and input to")
     args = parser.parse_args(argv)
     if args.max_examples is None and args.seconds is None:
         args.max_examples = 10_000
-    stats = Stats()
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     started = time.monotonic()
-    run_seed = args.seed
     try:
-        while True:
-            if args.max_examples is not None and stats.tried >= args.max_examples:
-                break
-            if args.seconds is not None and time.monotonic() - started >= args.seconds:
-                break
-            left = BATCH if args.max_examples is None else min(BATCH, args.max_examples - stats.tried)
-            run(stats, left, run_seed)
-            run_seed += 1
-            print(f"  {stats.tried} inputs, {len(stats.crashes)} distinct crashes, "
-                  f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+        if jobs == 1:
+            stats = fuzz(args.max_examples, args.seconds, args.seed, 1, True)
+        else:
+            shares = [None if args.max_examples is None else args.max_examples // jobs
+                      + (1 if j < args.max_examples % jobs else 0) for j in range(jobs)]
+            work = [(share, args.seconds, args.seed + j, jobs, j == 0) for j, share in enumerate(shares)]
+            with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+                stats = merge(pool.map(_job, work))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
+        return 130
     elapsed = time.monotonic() - started
-    print(f"inputs tried: {stats.tried} in {elapsed:.0f} s ({stats.tried / max(elapsed, 1e-9):.0f}/s)")
+    print(f"inputs tried: {stats.tried} in {elapsed:.0f} s ({stats.tried / max(elapsed, 1e-9):.0f}/s, "
+          f"{jobs} process{'es' if jobs > 1 else ''})")
     print(f"crashes found: {len(stats.crashes)} distinct ({stats.failures} failing inputs)")
     for n, (signature, (text, case)) in enumerate(sorted(stats.crashes.items()), 1):
         print(f"\n[{n}] {signature}\n    shortest input: {case!r:.300}")

@@ -1,11 +1,17 @@
 """Which config applies to a file, and whether the file is linted at all.
 
-:class:`ConfigResolver` walks up from a file's folder to the filesystem root and takes
-the first folder holding ``.newslint.yml`` or ``.newslint.yaml`` (both in one folder is
-an error: it is unclear which one counts), or else a Vale ``.vale.ini`` (``_vale.ini``,
-``vale.ini``), read by :mod:`newslint.config.vale_ini`; a newslint file in the same
-folder wins. With none found, the defaults apply. An
-explicit ``--config`` file replaces discovery. Results are cached per folder on the
+:class:`ConfigResolver` walks up from a file's folder and takes the first folder holding
+``.newslint.yml`` or ``.newslint.yaml`` (both in one folder is an error: it is unclear
+which one counts), or else a Vale ``.vale.ini`` (``_vale.ini``, ``vale.ini``), read by
+:mod:`newslint.config.vale_ini`; a newslint file in the same folder wins. The walk stops
+at the repository root (the folder holding ``.git``) or the user's home folder, as ruff
+and pre-commit do, so a config dropped in a parent folder (a shared ``/tmp``) is never
+picked up for a checkout below it. With none found, the defaults apply. An explicit
+``--config`` file replaces discovery.
+
+A discovered config that sends text to a LanguageTool server on another machine is used
+only when it sits inside the repository being checked; otherwise it is an error that
+says how to give the server explicitly. Results are cached per folder on the
 resolver, never process-wide, so each worker or test owns its cache.
 
 :func:`is_included` and :func:`is_excluded` apply a config's ``include``/``exclude``
@@ -13,7 +19,9 @@ globs (see :mod:`newslint.config.globs`) relative to the config's ``root``.
 """
 from __future__ import annotations
 
+import ipaddress
 import os
+from urllib.parse import urlsplit
 
 from newslint.config.globs import GlobSet
 from newslint.config.loader import load_config
@@ -34,9 +42,11 @@ def load_any_config(path: str) -> Config:
 class ConfigResolver:
     """Finds and loads the config for each file, caching by folder."""
 
-    def __init__(self, explicit: str | None = None):
+    def __init__(self, explicit: str | None = None, servers_given: bool = False):
         # An explicit file is read at once so that a bad --config fails before any work.
         self._explicit = load_any_config(explicit) if explicit is not None else None
+        # Servers given on the command line or in the environment replace a config's own.
+        self._servers_given = servers_given
         self._by_folder: dict[str, Config | ConfigError] = {}
         self._by_file: dict[str, Config | ConfigError] = {}
 
@@ -75,7 +85,7 @@ class ConfigResolver:
                 found = self._load(config_path)
                 break
             parent = os.path.dirname(current)
-            if parent == current:
+            if parent == current or is_walk_boundary(current):
                 found = Config()
                 break
             current = parent
@@ -89,10 +99,54 @@ class ConfigResolver:
         """Load one file once; an error is kept so every file under it reports it."""
         if config_path not in self._by_file:
             try:
-                self._by_file[config_path] = load_any_config(config_path)
+                config = load_any_config(config_path)
+                if not self._servers_given:
+                    _check_remote_servers(config, config_path)
+                self._by_file[config_path] = config
             except ConfigError as exc:
                 self._by_file[config_path] = exc
         return self._by_file[config_path]
+
+
+def is_walk_boundary(folder: str) -> bool:
+    """Discovery goes no higher than a repository root or the user's home folder."""
+    return os.path.exists(os.path.join(folder, ".git")) or folder == _home()
+
+
+def _home() -> str:
+    return os.path.abspath(os.path.expanduser("~"))
+
+
+def repository_root(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` holding ``.git`` (None: not in a repository)."""
+    current = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def is_loopback_url(url: str) -> bool:
+    host = urlsplit(url if "://" in url else "http://" + url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_remote_servers(config: Config, config_path: str) -> None:
+    """A discovered config may name a server on another machine only inside a repository."""
+    remote = [u for u in config.languagetool.urls if not is_loopback_url(u)]
+    if remote and repository_root(os.path.dirname(config_path)) is None:
+        raise ConfigError(config_path, (
+            f"languagetool.url sends the article text to {remote[0]}, but this config sits outside any "
+            "repository (no .git folder above it), so it is not used; give it with --config, or the "
+            "server with --languagetool-url or NEWSLINT_LANGUAGETOOL_URL"))
 
 
 def _config_in(folder: str) -> str | None:

@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newslint.config.model import LEVELS, Config, LanguageToolSettings, Override
 from newslint.errors import ConfigError
+from newslint.regular_files import read_regular_file
 
 TOP_KEYS = ("extends", "languagetool", "rules", "vocab", "overrides", "include", "exclude")
 LANGUAGETOOL_KEYS = (
@@ -55,11 +56,13 @@ _OFF_WORDS = ("off", "false", "no")
 _ON_WORDS = ("on", "true", "yes")
 
 
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def load_config(path: str) -> Config:
     """Read and validate the config file at ``path``."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_regular_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(path, "no such file") from None
     except IsADirectoryError:
@@ -220,7 +223,11 @@ class _ConfigReader:
         if not isinstance(node, MappingNode):
             self.fail(node, f"{what}: expected a mapping, got {_describe(node)}")
         own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
-        self._constructor.flatten_mapping(node)   # resolves "<<": merged pairs come first
+        try:
+            self._constructor.flatten_mapping(node)   # resolves "<<": merged pairs come first
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or node.start_mark
+            self.fail_at(mark.line + 1, f"{what}: '<<' can merge only mappings ({exc.problem})")
         merged = len(node.value) - own
         entries: dict[str, tuple[str, int, Node, bool]] = {}   # key -> (..., written here)
         for index, (key_node, value_node) in enumerate(node.value):

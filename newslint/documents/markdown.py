@@ -20,10 +20,15 @@ What is prose and what is not:
 - images: left out of the surrounding text; the alt text becomes a CAPTION segment;
 - entities and backslash escapes: decoded, each an atomic run over its source;
 - soft and hard line breaks: one space mapped to the line break.
+
+Lists and blockquotes nested deeper than markdown-it's nesting limit are not parsed: it
+skips their lines. The parser records the lines it skips, and each becomes a plain-text
+paragraph (container markers left out), so no text goes unchecked.
 """
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -39,6 +44,10 @@ from newslint.documents.suppressions import find_suppressions
 # Block tokens whose lines are not prose (their comments do not count as suppressions).
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _BREAK_TAGS = frozenset({"<br>", "<br/>", "<br />"})
+# Where the parser notes (line, column) of each line it skipped past its nesting limit.
+_DROPPED = "newslint_dropped_lines"
+# Blockquote and list markers left at the start of a skipped line.
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
 
 
 def make_parser() -> MarkdownIt:
@@ -48,7 +57,27 @@ def make_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.disable("text_join")
+    _record_dropped_lines(md)
     return md
+
+
+def _record_dropped_lines(md: MarkdownIt) -> None:
+    """Make the block parser note the lines it skips at its nesting limit (in ``env``)."""
+    tokenize = md.block.tokenize
+    limit = md.options.maxNesting
+
+    def tokenize_noting_drops(state, start_line: int, end_line: int) -> None:
+        if state.level >= limit:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                dropped = state.env.setdefault(_DROPPED, [])
+                for n in range(line, end_line):
+                    begin = state.bMarks[n] + state.tShift[n]
+                    if begin < state.eMarks[n]:
+                        dropped.append((n, begin - (state.src.rfind("\n", 0, begin) + 1)))
+        tokenize(state, start_line, end_line)
+
+    md.block.tokenize = tokenize_noting_drops
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,9 +125,24 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
         prose, captions = walker.walk(tok, cmap)
         parts.append((kind, *prose.build()))
         parts.extend((SegmentKind.CAPTION, *caption.build()) for caption in captions)
+    if env.get(_DROPPED):
+        parts.extend(_dropped_parts(source, env[_DROPPED]))
+        parts.sort(key=lambda part: part[2].start(0))
 
     suppressions = find_suppressions(text, lines, skip=walker.skipped)
     return Document(path, "markdown", text, make_segments(parts, lines), lines, suppressions)
+
+
+def _dropped_parts(source: "_Source", dropped) -> list[tuple[SegmentKind, str, SourceMap]]:
+    """Each line the parser skipped as a paragraph of plain text, markers left out."""
+    out = []
+    for line0, column in sorted(set(dropped)):
+        start, end, _ = source.line_bounds(line0)
+        begin = start + column
+        begin += _CONTAINER_MARKERS.match(source.text, begin, end).end() - begin
+        if begin < end:
+            out.append((SegmentKind.PARAGRAPH, source.text[begin:end], SourceMap.identity(begin, end - begin)))
+    return out
 
 
 def _kind(parent: Token, stack: list[Token], is_headline: bool) -> SegmentKind:

@@ -16,7 +16,8 @@ def choose_fixes(findings: Iterable[Finding], text: str, unsafe: bool = False) -
     """The findings whose fixes apply together to ``text``, in file order.
 
     Skips findings without a fix, unsafe fixes unless ``unsafe``, fixes that would not
-    change the text, spans outside the text, and fixes that collide with one taken earlier.
+    change the text, spans outside the text or not holding the text the check flagged,
+    and fixes that collide with one taken earlier.
     """
     candidates = sorted(
         (f for f in findings if _applicable(f, text, unsafe)),
@@ -49,7 +50,10 @@ def _applicable(finding: Finding, text: str, unsafe: bool) -> bool:
         return False
     if not 0 <= finding.offset <= finding.end_offset <= len(text):
         return False
-    return text[finding.offset:finding.end_offset] != fix.replacement
+    current = text[finding.offset:finding.end_offset]
+    if fix.original is not None and current != fix.original:
+        return False        # the text there is not the text the check flagged
+    return current != fix.replacement
 
 
 def _collide(earlier: Finding, later: Finding) -> bool:

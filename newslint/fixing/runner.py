@@ -125,8 +125,8 @@ def _write_unless_changed(source: SourceFile, data: bytes) -> None:
     except OSError as exc:
         raise FixWriteError(source.path, f"cannot read it again: {exc.strerror or exc}") from None
     if current != source.data:
-        raise FixWriteError(source.path, "the file changed while it was being fixed")
-    write_atomically(source.path, data)
+        raise FixWriteError(source.path, "the file changed while it was being fixed; run --fix again")
+    write_atomically(source.path, data, expected=source.stat)
 
 
 def _not_fixed(checked: FileResult, reason: str) -> FileResult:

@@ -3,6 +3,11 @@
 A request carries several prose segments joined by ``\\par`` markup that LanguageTool
 reads as a paragraph break. Offsets in its answer count the markup, so each piece's
 start in the annotated text is known and a match maps back to (segment, offset).
+
+LanguageTool is Java: its offsets, lengths and text limit count UTF-16 code units, in
+which a character outside the Basic Multilingual Plane (an emoji) takes two. Everything
+here measures the annotated text the way the server does and converts its offsets back
+to Python's code points, piece by piece.
 """
 from __future__ import annotations
 
@@ -20,6 +25,61 @@ PARAGRAPH_BREAK = "\n\n"
 SKIPPED_KINDS = frozenset({SegmentKind.FURNITURE})
 
 _BREAK_BEFORE = re.compile(r"(?<=[.!?…])\s+|\n|\s+")
+
+
+def utf16_length(text: str) -> int:
+    """``text``'s length as LanguageTool (Java) counts it: astral characters count twice."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def utf16_prefix(text: str, start: int, units: int) -> int:
+    """The largest end (a code-point index) such that ``text[start:end]`` takes at most
+    ``units`` UTF-16 code units."""
+    end = min(len(text), start + units)
+    taken = utf16_length(text[start:end])
+    while taken > units:
+        # Each astral character in the window costs one unit beyond its code point.
+        end -= max(1, (taken - units) // 2)
+        taken = utf16_length(text[start:end])
+    return end
+
+
+class Utf16Index:
+    """Converts UTF-16 offsets into one string to code-point offsets."""
+
+    __slots__ = ("_units",)
+
+    def __init__(self, text: str):
+        # _units[i]: UTF-16 offset of code point i; None when the two measures agree.
+        if utf16_length(text) == len(text):
+            self._units = None
+        else:
+            units, pos = [], 0
+            for ch in text:
+                units.append(pos)
+                pos += 2 if ord(ch) > 0xFFFF else 1
+            units.append(pos)
+            self._units = units
+
+    def start(self, unit: int) -> int:
+        """Code point at UTF-16 offset ``unit`` (inside a surrogate pair: that character)."""
+        if self._units is None:
+            return unit
+        return bisect.bisect_right(self._units, unit) - 1
+
+    def end(self, unit: int) -> int:
+        """Code-point end for a UTF-16 end offset (inside a surrogate pair: after it)."""
+        if self._units is None:
+            return unit
+        return bisect.bisect_left(self._units, unit)
+
+
+def utf16_slice(text: str, offset: int, length: int) -> str:
+    """``text``'s part at UTF-16 ``offset`` with UTF-16 ``length`` (how LanguageTool cuts)."""
+    index = Utf16Index(text)
+    return text[index.start(offset):index.end(offset + length)]
 
 
 @dataclass(frozen=True)
@@ -49,12 +109,14 @@ def document_pieces(doc: Document, max_length: int) -> list[Piece]:
 
 
 def split_text(segment: int, text: str, max_length: int) -> list[Piece]:
-    """Cut ``text`` under ``max_length``, preferring sentence ends, then whitespace."""
+    """Cut ``text`` under ``max_length`` UTF-16 units, preferring sentence ends, then whitespace."""
     pieces: list[Piece] = []
     start = 0
-    while len(text) - start > max_length:
-        window = text[start:start + max_length]
-        cut = _best_cut(window)
+    while True:
+        end = max(start + 1, utf16_prefix(text, start, max_length))
+        if end >= len(text):
+            break
+        cut = _best_cut(text[start:end])
         pieces.append(Piece(segment, start, text[start:start + cut]))
         start += cut
     pieces.append(Piece(segment, start, text[start:]))
@@ -71,16 +133,18 @@ def _best_cut(window: str) -> int:
 
 
 def batch_pieces(pieces: Sequence[Piece], max_length: int) -> list[list[Piece]]:
-    """Group consecutive pieces into requests whose annotated text stays under ``max_length``."""
+    """Group consecutive pieces into requests whose annotated text stays under ``max_length``
+    (UTF-16 units)."""
     batches: list[list[Piece]] = []
     current: list[Piece] = []
     size = 0
     for piece in pieces:
-        extra = len(piece.text) + (len(PARAGRAPH_MARKUP) if current else 0)
+        length = utf16_length(piece.text)
+        extra = length + (len(PARAGRAPH_MARKUP) if current else 0)
         if current and size + extra > max_length:
             batches.append(current)
             current, size = [], 0
-            extra = len(piece.text)
+            extra = length
         current.append(piece)
         size += extra
     if current:
@@ -89,19 +153,23 @@ def batch_pieces(pieces: Sequence[Piece], max_length: int) -> list[list[Piece]]:
 
 
 class AnnotatedText:
-    """One request's annotated text: the pieces and where each starts in it."""
+    """One request's annotated text: the pieces and where each starts in it (UTF-16 units)."""
 
     def __init__(self, pieces: Sequence[Piece]):
         self.pieces = tuple(pieces)
         starts: list[int] = []
+        sizes: list[int] = []
         pos = 0
         for i, piece in enumerate(self.pieces):
             if i:
                 pos += len(PARAGRAPH_MARKUP)
             starts.append(pos)
-            pos += len(piece.text)
+            sizes.append(utf16_length(piece.text))
+            pos += sizes[-1]
         self.starts = starts
+        self.sizes = sizes
         self.length = pos
+        self._indexes: dict[int, Utf16Index] = {}
 
     def data(self) -> str:
         """The ``data`` form field: JSON with text parts and paragraph markup between them."""
@@ -113,14 +181,18 @@ class AnnotatedText:
         return json.dumps({"annotation": parts}, ensure_ascii=False, separators=(",", ":"))
 
     def locate(self, offset: int, length: int) -> Located | None:
-        """Segment offsets of a match at ``offset`` in the annotated text (None if it
-        starts in the markup). A match running past its piece is cut at the piece's end."""
+        """Segment offsets (code points) of a match at UTF-16 ``offset`` in the annotated
+        text (None if it starts in the markup). A match running past its piece is cut at
+        the piece's end."""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0:
             return None
-        piece = self.pieces[i]
+        piece, size = self.pieces[i], self.sizes[i]
         local = offset - self.starts[i]
-        if local >= len(piece.text) and length > 0:
+        if local >= size and length > 0:
             return None
-        end = min(local + max(length, 0), len(piece.text))
-        return Located(piece.segment, piece.offset + local, piece.offset + end)
+        end = min(local + max(length, 0), size)
+        index = self._indexes.get(i)
+        if index is None:
+            index = self._indexes[i] = Utf16Index(piece.text)
+        return Located(piece.segment, piece.offset + index.start(local), piece.offset + index.end(end))

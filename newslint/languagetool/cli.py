@@ -10,7 +10,7 @@ from newslint.errors import LanguageToolError
 from newslint.languagetool.cache import MatchCache, cache_path
 from newslint.languagetool.install import SOURCES, find_installation, install
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.server import last_used, running_server, start_server, stop_server
+from newslint.languagetool.server import last_used, orphan_servers, running_server, start_server, stop_server
 
 
 def _fail(exc: Exception) -> None:
@@ -70,6 +70,8 @@ def stop_command() -> None:
     state = stop_server(LanguageToolHome.from_env())
     if state is None:
         click.echo("LanguageTool is not running")
+    elif not state.port:
+        click.echo(f"stopped a LanguageTool JVM that no valid state file named (pid {state.pid})")
     else:
         click.echo(f"stopped LanguageTool {state.version} (pid {state.pid}, port {state.port})")
 
@@ -84,12 +86,17 @@ def status_command() -> None:
     except LanguageToolError as exc:
         click.echo(f"installed: no ({exc})")
     state = running_server(home)
+    orphans = orphan_servers(home, state.pid if state is not None else None)
+    if orphans:
+        click.echo(f"orphans: LanguageTool JVM(s) without a valid state file: pid "
+                   f"{', '.join(map(str, orphans))}; `newslint languagetool stop` stops them")
     if state is None:
         click.echo("server: not running")
         raise SystemExit(3)
     now = time.time()
     idle = now - last_used(home)
-    click.echo(f"server: running, LanguageTool {state.version} at {state.url}, pid {state.pid}, "
+    doing = "running" if state.ready else "starting (warming up)"
+    click.echo(f"server: {doing}, LanguageTool {state.version} at {state.url}, pid {state.pid}, "
                f"up {_uptime(now - state.started_at)}, last used {_uptime(idle)} ago")
     if state.idle_timeout:
         click.echo(f"        stops after {state.idle_timeout} s without requests"
@@ -102,7 +109,7 @@ def cache_group() -> None:
 
 
 @cache_group.command("clear")
-def cache_clear_command() -> None:
+def cache_clear_command() -> int:
     """Delete every cached LanguageTool answer."""
     path = cache_path()
     if not path.exists():
@@ -111,6 +118,12 @@ def cache_clear_command() -> None:
     cache = MatchCache(path)
     try:
         removed = cache.clear()
+    except OSError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     finally:
         cache.close()
+    for warning in cache.take_warnings():
+        click.echo(f"note: {warning}", err=True)
     click.echo(f"removed {removed} cached LanguageTool answers from {path}")
+    return 0

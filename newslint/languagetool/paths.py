@@ -15,6 +15,7 @@ import platformdirs
 
 DATA_DIR_ENV = "NEWSLINT_DATA_DIR"
 CACHE_DIR_ENV = "NEWSLINT_CACHE_DIR"
+URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"   # user-given LanguageTool servers, comma or space separated
 
 
 def default_data_dir(env: Mapping[str, str] | None = None) -> Path:

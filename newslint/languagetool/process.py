@@ -35,6 +35,49 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+def is_stopped(pid: int) -> bool:
+    """True when ``pid`` is stopped (SIGSTOP, SIGTSTP) or traced: it cannot answer."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("T", "t")
+    except (OSError, IndexError):
+        return False
+
+
+def owner_uid(pid: int) -> int | None:
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None
+
+
+def listens_on(pid: int, port: int) -> bool:
+    """True when process ``pid`` holds a socket listening on TCP ``port`` (Linux /proc):
+    a process that merely names the port on its command line does not."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if len(fields) > 9 and fields[3] == "0A" and fields[1].rsplit(":", 1)[-1] == f"{port:04X}":
+                inodes.add(f"socket:[{fields[9]}]")
+    if not inodes:
+        return False
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") in inodes:
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def command_line(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
@@ -47,10 +90,30 @@ def command_line(pid: int) -> str:
     return out.stdout.strip()
 
 
+def pids_running(*markers: str) -> list[int]:
+    """Live processes whose command line holds every one of ``markers`` (Linux /proc)."""
+    out = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return out
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            cmd = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if all(m in cmd for m in markers) and pid_alive(int(entry)):
+            out.append(int(entry))
+    return sorted(out)
+
+
 def terminate(pid: int, grace: float = 10.0) -> None:
     """SIGTERM, then SIGKILL after ``grace`` seconds; returns once the process is gone."""
     try:
         os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGCONT)      # a stopped process handles SIGTERM only once continued
     except ProcessLookupError:
         return
     deadline = time.monotonic() + grace

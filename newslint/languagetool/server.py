@@ -6,6 +6,13 @@ and start time; a file lock keeps parallel processes from starting two. Clients 
 ``run/last-used`` on every request; a detached watcher
 (``python -m newslint.languagetool.watchdog``) stops the JVM after ``idle_timeout``
 seconds without requests, or when the process that owns the daemon exits.
+
+The state file is written the moment the JVM is launched (``ready`` false until its
+warm-up check is answered), so ``status`` and ``stop`` see a daemon that is still
+warming up, and the watcher, started at launch too, stops a JVM whose starter died
+(SIGTERM, SIGKILL) before it was ready. A JVM of this data folder that no valid state
+file names (the file was damaged or deleted) is an orphan: ``stop`` and every start
+stop it, and ``status`` reports it.
 """
 from __future__ import annotations
 
@@ -17,23 +24,26 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from newslint.errors import LanguageToolUnavailable
+from newslint.errors import LanguageToolError, LanguageToolUnavailable
 from newslint.languagetool.custom_rules import rules_digest, shipped_rule_files, write_classpath_folder
-from newslint.languagetool.http import HttpClient
+from newslint.languagetool.http import HttpClient, LanguageToolTimeout
 from newslint.languagetool.install import Installation, find_installation
 from newslint.languagetool.java import find_java
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.process import command_line, exclusive_lock, pid_alive, terminate
+from newslint.languagetool.process import (command_line, exclusive_lock, is_stopped, listens_on, owner_uid,
+                                           pid_alive, pids_running, terminate)
 
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 WATCHDOG_MODULE = "newslint.languagetool.watchdog"
 # Longest annotated text one request may carry; the client splits documents under it.
 MAX_TEXT_LENGTH = 50_000
 MAX_CHECK_MILLIS = 120_000
+# How long a running daemon may take to answer /v2/languages before it counts as hung.
+HEALTH_TIMEOUT = 15.0
 WARM_UP_TEXT = "This sentence warm up the rules and dictionarys of LanguageTool."
 
 
@@ -53,6 +63,7 @@ class ServerState:
     watcher_pid: int | None = None
     owner_pid: int | None = None     # the watcher stops the daemon when this process exits
     threads: int = 1
+    ready: bool = True               # False while the starter waits for the warm-up check
 
     @property
     def url(self) -> str:
@@ -101,11 +112,32 @@ class LaunchPlan:
 # -- state ----------------------------------------------------------------------------
 
 def read_state(home: LanguageToolHome) -> ServerState | None:
+    """The state file's content; None when it is missing or damaged (wrong shape or types)."""
     try:
         data = json.loads(home.state_file.read_text("utf-8"))
-        return ServerState(**data)
-    except (OSError, ValueError, TypeError):
+        state = ServerState(**data)
+    except (OSError, ValueError, TypeError, RecursionError):
         return None
+    ints = (state.pid, state.port, state.threads, state.idle_timeout)
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in ints[:3]) \
+            or not isinstance(state.idle_timeout, int) or not isinstance(state.config_hash, str) \
+            or not isinstance(state.version, str) or not isinstance(state.started_at, (int, float)) \
+            or not all(v is None or (isinstance(v, int) and v > 0) for v in (state.watcher_pid, state.owner_pid)):
+        return None
+    return state
+
+
+def orphan_servers(home: LanguageToolHome, known: int | None = None) -> list[int]:
+    """LanguageTool JVMs launched for this data folder that are not daemon ``known``."""
+    return [pid for pid in pids_running(SERVER_CLASS, str(home.run_dir / "server.properties"))
+            if pid != known]
+
+
+def stop_orphans(home: LanguageToolHome, known: int | None = None) -> list[int]:
+    orphans = orphan_servers(home, known)
+    for pid in orphans:
+        terminate(pid)
+    return orphans
 
 
 def _write_state(home: LanguageToolHome, state: ServerState) -> None:
@@ -124,22 +156,42 @@ def remove_state(home: LanguageToolHome, pid: int | None = None) -> None:
 
 
 def is_our_server(pid: int, port: int) -> bool:
-    """True when ``pid`` is alive and is the LanguageTool server on ``port`` (not a reused pid)."""
-    if not pid_alive(pid):
+    """True when ``pid`` is alive, runs as this user, and was launched as the LanguageTool
+    server on ``port`` (not a reused pid)."""
+    if not pid_alive(pid) or owner_uid(pid) != os.geteuid():
         return False
     cmd = command_line(pid)
     return SERVER_CLASS in cmd and f"--port {port}" in cmd
 
 
 def running_server(home: LanguageToolHome) -> ServerState | None:
-    """The live daemon's state, or None (a stale state file is removed)."""
+    """The live daemon's state, or None (a stale or forged state file is removed).
+
+    The command line alone proves little (any process can carry one): a daemon that says
+    it is ready must also be the process listening on its port.
+    """
     state = read_state(home)
     if state is None:
         return None
-    if is_our_server(state.pid, state.port):
+    if is_our_server(state.pid, state.port) and (not state.ready or listens_on(state.pid, state.port)):
         return state
     remove_state(home, state.pid)
     return None
+
+
+def answers(state: ServerState, timeout: float = HEALTH_TIMEOUT) -> bool:
+    """Whether the daemon is able to answer: not stopped (SIGSTOP), and it lists its
+    languages, or at least is still working on it after ``timeout`` seconds (a server busy
+    with other processes' checks is slow, not dead: replacing it would cut them off)."""
+    if is_stopped(state.pid):
+        return False
+    try:
+        HttpClient(use_proxies=False).request_json(state.url, "/v2/languages", None, timeout)
+    except LanguageToolTimeout:
+        return not is_stopped(state.pid)
+    except LanguageToolError:
+        return False
+    return True
 
 
 def touch_last_used(home: LanguageToolHome) -> None:
@@ -171,8 +223,14 @@ def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int 
     """
     plan = LaunchPlan.build(home)
     state = running_server(home)
-    if state is not None and state.config_hash == plan.config_hash:
-        return state
+    if state is not None and state.ready and state.config_hash == plan.config_hash:
+        if answers(state):
+            return state
+        if not autostart:
+            raise LanguageToolUnavailable(
+                f"the LanguageTool server (pid {state.pid}) does not answer and autostart is off; "
+                "run `newslint languagetool stop` and `newslint languagetool start`")
+        return restart_server(home, state.pid, memory, idle_timeout, owner_pid)
     if not autostart and state is None:
         raise LanguageToolUnavailable(
             "no LanguageTool server is running and autostart is off; run `newslint languagetool start`")
@@ -193,10 +251,12 @@ def _reuse_or_start(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_
     """Under the server lock: the daemon running with ``plan``'s configuration, else a new one."""
     with exclusive_lock(home.server_lock):
         state = running_server(home)
-        if state is not None and state.config_hash == plan.config_hash:
+        # Under the lock a daemon that is not ready lost its starter: replace it.
+        if state is not None and state.ready and state.config_hash == plan.config_hash:
             return state
         if state is not None:
             _stop_locked(home, state)
+        stop_orphans(home)
         if on_start is not None:
             on_start()
         return _start_locked(home, plan, memory, idle_timeout, autostarted=autostarted,
@@ -210,10 +270,11 @@ def restart_server(home: LanguageToolHome, dead_pid: int, memory: str = "1g", id
     plan = LaunchPlan.build(home)
     with exclusive_lock(home.server_lock):
         state = running_server(home)
-        if state is not None and state.pid != dead_pid:
+        if state is not None and state.ready and state.pid != dead_pid:
             return state
         if state is not None:
             _stop_locked(home, state)
+        stop_orphans(home)
         return _start_locked(home, plan, memory, idle_timeout, autostarted=True, owner_pid=owner_pid)
 
 
@@ -239,31 +300,37 @@ def _start_locked(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_ti
     properties = run / "server.properties"
     properties.write_text(plan.properties, "utf-8")
     last_error: ServerStartError | None = None
-    watched = idle_timeout > 0 or owner_pid is not None
     for _attempt in range(3):          # a port taken between probe and bind: try another
         port = free_port()
-        watcher: list[int] = []
-
-        def launched(pid: int, port: int = port, watcher: list[int] = watcher) -> None:
-            # Watch from the first moment, so a starter that dies during warm-up leaves no JVM;
-            # the idle clock starts now, not when warm-up ends.
-            if watched:
-                touch_last_used(home)
-                watcher.append(_spawn_watcher(home, pid, port, idle_timeout, owner_pid))
-
         started_at = time.time()
+        launched_state: list[ServerState] = []
+
+        def launched(pid: int, port: int = port, started_at: float = started_at,
+                     launched_state: list[ServerState] = launched_state) -> None:
+            # Recorded and watched from the first moment, so status and stop see a daemon
+            # that warms up, and a starter that dies meanwhile leaves no JVM behind; the
+            # idle clock starts now, not when warm-up ends.
+            touch_last_used(home)
+            watcher = _spawn_watcher(home, pid, port, idle_timeout, owner_pid, starter_pid=os.getpid())
+            state = ServerState(pid=pid, port=port, version=plan.installation.version,
+                                config_hash=plan.config_hash, started_at=started_at,
+                                autostarted=autostarted, idle_timeout=idle_timeout, watcher_pid=watcher,
+                                owner_pid=owner_pid, threads=plan.threads, ready=False)
+            _write_state(home, state)
+            launched_state.append(state)
+
         try:
             pid = _launch_and_warm(java_command(java, plan, classes_dir, properties, port, memory),
                                    run / "server.log", port, timeout, launched)
-        except _PortTaken as exc:
-            last_error = ServerStartError(str(exc))
-            continue
+        except BaseException as exc:
+            if launched_state:
+                _forget_launch(home, launched_state[0])
+            if isinstance(exc, _PortTaken):
+                last_error = ServerStartError(str(exc))
+                continue
+            raise
         touch_last_used(home)
-        state = ServerState(pid=pid, port=port, version=plan.installation.version,
-                            config_hash=plan.config_hash, started_at=started_at,
-                            autostarted=autostarted, idle_timeout=idle_timeout,
-                            watcher_pid=watcher[0] if watcher else None,
-                            owner_pid=owner_pid, threads=plan.threads)
+        state = replace(launched_state[0], ready=True)
         _write_state(home, state)
         return state
     raise last_error or ServerStartError("LanguageTool could not find a free port")
@@ -271,6 +338,13 @@ def _start_locked(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_ti
 
 class _PortTaken(Exception):
     pass
+
+
+def _forget_launch(home: LanguageToolHome, state: ServerState) -> None:
+    """A launch that failed: its JVM is gone already; stop its watcher, drop its state."""
+    if state.watcher_pid and pid_alive(state.watcher_pid) and WATCHDOG_MODULE in command_line(state.watcher_pid):
+        terminate(state.watcher_pid, grace=5)
+    remove_state(home, state.pid)
 
 
 def _launch_and_warm(cmd: list[str], log_path: Path, port: int, timeout: float,
@@ -331,9 +405,10 @@ def _log_tail(path: Path, lines: int = 12) -> str:
 
 
 def _spawn_watcher(home: LanguageToolHome, pid: int, port: int, idle_timeout: int,
-                   owner_pid: int | None) -> int:
+                   owner_pid: int | None, starter_pid: int) -> int:
     cmd = [sys.executable, "-m", WATCHDOG_MODULE, "--data-dir", str(home.data_dir),
-           "--pid", str(pid), "--port", str(port), "--idle-timeout", str(idle_timeout)]
+           "--pid", str(pid), "--port", str(port), "--idle-timeout", str(idle_timeout),
+           "--starter-pid", str(starter_pid)]
     if owner_pid is not None:
         cmd += ["--owner-pid", str(owner_pid)]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -347,9 +422,13 @@ def stop_server(home: LanguageToolHome) -> ServerState | None:
     """Stop the daemon and its watcher; returns the state it had, or None if none ran."""
     with exclusive_lock(home.server_lock):
         state = read_state(home)
-        if state is None:
-            return None
-        _stop_locked(home, state)
+        if state is not None:
+            _stop_locked(home, state)
+        orphans = stop_orphans(home)
+        if state is None and orphans:
+            with contextlib.suppress(FileNotFoundError):
+                home.state_file.unlink()       # a damaged file named none of them
+            return ServerState(pid=orphans[0], port=0, version="unknown", config_hash="", started_at=0.0)
         return state
 
 

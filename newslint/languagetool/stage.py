@@ -22,24 +22,25 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Pattern, Sequence
+from typing import Sequence
 
 from newslint.checks.base import Hit
+from newslint.checks.rules.patterns import Pattern as RulePattern
+from newslint.checks.rules.patterns import compile_pattern
 from newslint.config.model import LanguageToolSettings
 from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
-from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces
+from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces, utf16_slice
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
 from newslint.languagetool.catalog import RuleCatalog, catalog_file, parse_listing, read_catalog, write_catalog
 from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
 from newslint.languagetool.http import ServerUnreachable
-from newslint.languagetool.paths import LanguageToolHome
+from newslint.languagetool.paths import URL_ENV, LanguageToolHome
 from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
                                             rule_info_for_finding, severity_for)
 from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
                                           restart_server, running_server, touch_last_used)
 
-URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 # Text limit per request for user-given servers (their own limit is not known).
 REMOTE_MAX_TEXT_LENGTH = 20_000
 REMOTE_THREADS_PER_URL = 2
@@ -112,7 +113,30 @@ def keep_match_fields(match: dict) -> dict:
         "replacements": [r.get("value", "") for r in replacements[:5]],
         "rule": rule.get("id", "UNKNOWN"),
         "category": category.get("id", ""),
+        "flagged": flagged_text(match.get("context")),
     }
+
+
+def flagged_text(context: object) -> str | None:
+    """The text LanguageTool flagged, cut from the context it sends with each match
+    (None when the context is missing or malformed)."""
+    if not isinstance(context, dict):
+        return None
+    text, offset, length = context.get("text"), context.get("offset"), context.get("length")
+    if not isinstance(text, str) or not _is_count(offset) or not _is_count(length):
+        return None
+    return utf16_slice(text, offset, length)
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def same_text(located: str, flagged: str | None) -> bool:
+    """Whether the text a match maps to is the text LanguageTool flagged (its context
+    shows line breaks as spaces). Unknown flagged text (an old cache entry) passes."""
+    if flagged is None:
+        return True
+    return _WHITESPACE.sub(" ", located) == _WHITESPACE.sub(" ", flagged)
 
 
 def _is_count(value: object) -> bool:
@@ -123,14 +147,19 @@ def _unreadable(problem: str) -> LanguageToolError:
     return LanguageToolError(f"LanguageTool's answer cannot be read: {problem}")
 
 
-def vocabulary(words: Sequence[str]) -> tuple[Pattern[str], ...]:
-    """Vale-style accepted vocabulary: each entry a case-sensitive regex for a whole word."""
+VOCAB_RULE_ID = "vocab.accept"
+
+
+def vocabulary(words: Sequence[str]) -> tuple[RulePattern, ...]:
+    """Vale-style accepted vocabulary: each entry a case-sensitive regex for a whole word,
+    compiled as rule patterns are (RE2, linear time; a fallback pattern runs under the same
+    time limit), or taken literally when it is not a valid regex."""
     out = []
     for word in words:
         try:
-            out.append(re.compile(word))
-        except re.error:
-            out.append(re.compile(re.escape(word)))
+            out.append(compile_pattern(word, VOCAB_RULE_ID))
+        except ValueError:
+            out.append(compile_pattern(re.escape(word), VOCAB_RULE_ID))
     return tuple(out)
 
 
@@ -145,7 +174,7 @@ def describe(message: str, flagged: str, replacements: Sequence[str]) -> str:
     return text
 
 
-def is_accepted(text: str, vocab: Sequence[Pattern[str]]) -> bool:
+def is_accepted(text: str, vocab: Sequence[RulePattern]) -> bool:
     candidates = {text}
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
@@ -176,7 +205,7 @@ class LanguageToolStage:
         self._local_identity: str | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._cache: MatchCache | None = None
-        self._vocab: dict[tuple[str, ...], tuple[Pattern[str], ...]] = {}
+        self._vocab: dict[tuple[str, ...], tuple[RulePattern, ...]] = {}
         self._gone: tuple[float, LanguageToolUnavailable] | None = None   # last outage, and when
         self.requests_sent = 0     # HTTP check requests this stage made (cache misses)
 
@@ -354,6 +383,10 @@ class LanguageToolStage:
         hits.sort(key=lambda h: (h.segment, h.start, h.end, h.rule))
         return hits
 
+    def take_warnings(self) -> list[str]:
+        """Warnings about the cache (rebuilt, bypassed) since the last call."""
+        return self._cache.take_warnings() if self._cache is not None else []
+
     def _send(self, conn: _Connection, settings: LanguageToolSettings, form: dict[str, str]) -> list[dict]:
         try:
             answer = self._post(conn, form)
@@ -377,7 +410,7 @@ class LanguageToolStage:
             self.requests_sent += 1
         return conn.client.check(form)
 
-    def _vocabulary(self, words: Sequence[str]) -> tuple[Pattern[str], ...]:
+    def _vocabulary(self, words: Sequence[str]) -> tuple[RulePattern, ...]:
         key = tuple(words)
         found = self._vocab.get(key)
         if found is None:
@@ -385,7 +418,7 @@ class LanguageToolStage:
         return found
 
     def _hits(self, doc: Document, batch: AnnotatedText, matches: list[dict],
-              vocab: Sequence[Pattern[str]]) -> list[Hit]:
+              vocab: Sequence[RulePattern]) -> list[Hit]:
         out: list[Hit] = []
         for m in matches:
             where = batch.locate(m["offset"], m["length"])
@@ -396,10 +429,12 @@ class LanguageToolStage:
                     continue
             category = category_for(m["rule"], m["category"])
             flagged = doc.segments[where.segment].text[where.start:where.end]
+            # A replacement goes only where the text is the one LanguageTool flagged.
+            verified = same_text(flagged, m.get("flagged"))
             out.append(Hit(
                 rule=rule_id(m["rule"]), segment=where.segment, start=where.start, end=where.end,
                 message=describe(m["message"], flagged, m["replacements"]),
-                replacement=m["replacements"][0] if m["replacements"] else None,
+                replacement=m["replacements"][0] if m["replacements"] and verified else None,
                 category=category, severity=severity_for(category)))
         return out
 

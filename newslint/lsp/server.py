@@ -10,6 +10,7 @@ re-implementing incremental edits with LSP's exact line rules.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import urllib.parse
@@ -26,6 +27,7 @@ from newslint.engine import Linter, LintOptions
 from newslint.errors import ConfigError, NewslintError
 from newslint.lsp.actions import FIX_ALL, QUICKFIX, DocumentState, EditStyle, code_actions
 from newslint.lsp.diagnostics import to_diagnostic
+from newslint.lsp.framing import GuardedInput
 from newslint.lsp.positions import UTF16, PositionMap
 from newslint.lsp.settings import ServerSettings, SettingsError
 from newslint.report import FileResult
@@ -302,8 +304,10 @@ def serve() -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="newslint-lsp %(levelname)s %(name)s: %(message)s")
     server = create_server()
+    guarded = GuardedInput(stdin, stdout,
+                           check=lambda body: json.loads(body, object_hook=server.protocol.structure_message))
     try:
-        server.start_io(stdin, stdout)
+        server.start_io(guarded, stdout)
     except NewslintError as exc:
         log.error("%s", exc)
         return 2

@@ -189,7 +189,8 @@ def artifact_uri(path: str) -> str:
     rel = path.replace(os.sep, "/")
     while rel.startswith("./"):
         rel = rel[2:]
-    return quote(rel, safe="/")
+    # The name's bytes (a name that is not UTF-8 keeps them through surrogate escapes).
+    return quote(os.fsencode(rel), safe="/")
 
 
 def _version() -> str:

@@ -7,8 +7,9 @@
 
 "in N files" counts the files that were checked. Errors and notes go to ``messages``
 when given (the CLI gives stderr, as ruff and flake8 do), so that stdout holds findings
-and the summary alone; without it they follow the findings on the same stream. Line breaks inside a message become
-spaces so that every finding stays on one line. ANSI colour only when asked for.
+and the summary alone; without it they follow the findings on the same stream. Line
+breaks inside a message become spaces so that every finding stays on one line. ANSI colour only when asked for. Control
+characters from file names and article text are printed as escapes, never raw.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Iterable, TextIO
 
 from newslint.findings import Finding, Severity
 from newslint.report import Report, Totals
+from newslint.reporters.printable import printable
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -46,7 +48,7 @@ class Writer:
     def findings(self, findings: Iterable[Finding]) -> None:
         paint, write = self._paint, self._stream.write
         for f in findings:
-            write(f"{paint(f'{f.path}:{f.line}:{f.column}:', _BOLD)} "
+            write(f"{paint(f'{printable(f.path)}:{f.line}:{f.column}:', _BOLD)} "
                   f"{paint(str(f.severity), _COLOURS[f.severity])} "
                   f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
 
@@ -55,7 +57,8 @@ class Writer:
         if messages is not self._stream:
             self._stream.flush()
         for e in totals.errors:
-            where = f"{e.path}:{e.line}: " if e.line is not None else f"{e.path}: " if e.path else ""
+            path = printable(e.path) if e.path else e.path
+            where = f"{path}:{e.line}: " if e.line is not None else f"{path}: " if path else ""
             messages.write(f"{paint(where, _BOLD)}{paint('error:', _ERROR_COLOUR)} {_one_line(e.message)}\n")
         if self._quiet:
             return
@@ -92,7 +95,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
+    return printable(" ".join(message.splitlines()) if "\n" in message or "\r" in message else message)
 
 
 def _painter(color: bool):

@@ -117,6 +117,8 @@ class Baseline:
             raise BaselineError(path, f"cannot read the baseline: {exc}") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(path, f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        except RecursionError:
+            raise BaselineError(path, "not a newslint baseline (JSON nested too deeply)") from None
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
             raise BaselineError(path, f"not a newslint baseline (expected \"version\": {FORMAT_VERSION})")
         raw_entries = data.get("entries")
@@ -126,7 +128,9 @@ class Baseline:
         for number, raw in enumerate(raw_entries, 1):
             try:
                 key = EntryKey(str(raw["path"]), str(raw["rule"]), str(raw["fingerprint"]))
-                count = int(raw.get("count", 1))
+                count = raw.get("count", 1)
+                if isinstance(count, bool) or not isinstance(count, int):
+                    raise TypeError("count")
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise BaselineError(path, f"entry {number}: needs path, rule, fingerprint and a whole-number "
                                           "count") from None

@@ -30,6 +30,7 @@ from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, parse_sco
 from newslint.checks.rules.yamlfile import load_located
 from newslint.errors import ConfigError
 from newslint.findings import Category, Severity, Source
+from newslint.regular_files import read_regular_file
 
 SHIPPED_PREFIX = "newslint:"
 SHIPPED_PACKAGE = "newslint._rules"
@@ -157,6 +158,7 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
         pack = os.path.basename(path.rstrip(os.sep))
         # Rule files at its top make the folder one style; without them it holds styles.
         is_style = any(_is_rule_file(e.name) and e.is_file() for e in os.scandir(path))
+        found = 0
         for folder, dirs, files in os.walk(path):
             dirs.sort()
             rel = os.path.relpath(folder, path)
@@ -164,8 +166,11 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
             for name in sorted(files):
                 if _is_rule_file(name):
                     file_path = os.path.join(folder, name)
+                    found += 1
                     parts = (*subs, os.path.splitext(name)[0])
                     yield ".".join((pack, *parts) if is_style else parts), file_path, _read(file_path)
+        if not found:
+            raise ConfigError(spec, f"the rule folder {path} holds no .yml or .yaml rule files")
     else:
         raise ConfigError(spec, f"no rule folder or file at {path}")
 
@@ -183,11 +188,17 @@ def _walk_traversable(folder: Traversable, parts: tuple[str, ...]) -> Iterator[t
             yield parts + (os.path.splitext(entry.name)[0],), entry
 
 
+MAX_RULE_FILE_BYTES = 1 << 20
+
+
 def _read(path: str) -> str:
+    """A rule file's text: a regular file of at most 1 MiB (a FIFO or a link to a device
+    in a pack is refused, never read)."""
     try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_regular_file(path, MAX_RULE_FILE_BYTES).decode("utf-8")
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read rule file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(path, f"cannot read rule file: {exc}") from None
 
 
