@@ -26,7 +26,7 @@ def no_daemon(monkeypatch, tmp_path):
     monkeypatch.setattr(server.LaunchPlan, "build", classmethod(lambda cls, home: _Plan()))
     monkeypatch.setattr(server, "running_server", lambda home: started[-1] if started else None)
 
-    def start_locked(home, plan, memory, idle_timeout, autostarted, owner_pid, timeout):
+    def start_locked(home, plan, memory, idle_timeout, autostarted, owner_pid, timeout=None):
         started.append(FAKE)
         return FAKE
 

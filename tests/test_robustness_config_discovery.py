@@ -18,15 +18,15 @@ def shared(tmp_path, monkeypatch):
     """tmp/shared holds a hostile config; tmp/shared/repo is a checkout; home is elsewhere."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     (tmp_path / "home").mkdir()
-    repo = tmp_path / "shared" / "repo"
+    repo = tmp_path / "above" / "repo"
     (repo / "desk").mkdir(parents=True)
     (repo / ".git").mkdir()
-    (tmp_path / "shared" / ".newslint.yml").write_text(RULES_OFF + REMOTE, encoding="utf-8")
+    (tmp_path / "above" / ".newslint.yml").write_text(RULES_OFF + REMOTE, encoding="utf-8")
     return tmp_path
 
 
 def test_discovery_stops_at_the_repository_root(shared, run_cli):
-    story = shared / "shared" / "repo" / "desk" / "story.txt"
+    story = shared / "above" / "repo" / "desk" / "story.txt"
     story.write_text("Budget vote delayed\n\nLeave a Reply\n", encoding="utf-8")
     assert ConfigResolver().for_file(str(story)) == Config()
     result = run_cli("check", "--no-languagetool", "--format", "json", story)
@@ -43,14 +43,14 @@ def test_discovery_stops_at_the_home_folder(tmp_path, monkeypatch):
 
 
 def test_a_config_inside_the_repository_still_applies(shared):
-    repo = shared / "shared" / "repo"
+    repo = shared / "above" / "repo"
     (repo / ".newslint.yml").write_text(RULES_OFF + REMOTE, encoding="utf-8")
     config = ConfigResolver().for_file(str(repo / "desk" / "story.txt"))
     assert config.languagetool.urls == ("https://lt.example.net",)
 
 
 def test_a_discovered_config_outside_a_repository_may_not_name_a_remote_server(shared, run_cli):
-    loose = shared / "shared" / "loose"
+    loose = shared / "above" / "loose"
     loose.mkdir()
     story = loose / "story.txt"
     story.write_text("Budget vote delayed\n\nThe mayor spoke.\n", encoding="utf-8")
@@ -60,7 +60,7 @@ def test_a_discovered_config_outside_a_repository_may_not_name_a_remote_server(s
     assert result.code == 2
     assert "lt.example.net" in result.out and "--languagetool-url" in result.out
     # Given explicitly, the same file is used.
-    config = ConfigResolver(explicit=str(shared / "shared" / ".newslint.yml")).for_file(str(story))
+    config = ConfigResolver(explicit=str(shared / "above" / ".newslint.yml")).for_file(str(story))
     assert config.languagetool.urls == ("https://lt.example.net",)
 
 
@@ -71,7 +71,7 @@ def test_a_loopback_server_in_a_loose_config_is_fine(tmp_path):
 
 
 def test_servers_given_explicitly_replace_the_configs_own(shared):
-    story = shared / "shared" / "story.txt"
+    story = shared / "above" / "story.txt"
     config = ConfigResolver(servers_given=True).for_file(str(story))
     assert config.languagetool.urls == ("https://lt.example.net",)
 
