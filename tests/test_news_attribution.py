@@ -249,3 +249,16 @@ def test_said_he_is_an_attribution_finding():
 ])
 def test_quote_marks_a_reader_pairs_are_balanced(body):
     assert UNBALANCED not in rules_of(body)
+
+
+@pytest.mark.parametrize("body", [
+    '“We will help in every way we can.” Graham told CNN.',
+    '“This is an organized effort.” Bush said in an interview with Hugh Hewitt.',
+    '“We will help in every way we can.” he told the show.',
+])
+def test_period_before_a_tag_with_a_short_tail(body):
+    assert rules_of(body) == [PERIOD_BEFORE_TAG]
+
+
+def test_period_then_a_new_sentence_not_flagged():
+    assert rules_of('“It was a joke.” Trump said he meant it anyway.') == []

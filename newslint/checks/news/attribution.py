@@ -49,6 +49,12 @@ _SAID_HE = re.compile(
 # What every _SAID_HE match contains: a cheap test that rules most paragraphs out.
 _SAID_HE_PRONOUN = re.compile(r"\s(?:he|she)\b(?=\s*(?:[.,;:!?]|$))", re.IGNORECASE)
 _GAP = re.compile(r"[ \t]+")
+# The rest of a tag's sentence when it only says where or to whom: “… Graham told CNN.”,
+# “… Bush said in an interview with Hugh Hewitt.” (not “… Trump said he meant it.”)
+_SHORT_TAG_TAIL = re.compile(
+    r"\s+(?!(?:he|she|they|it|we|I|you|there|this|that|these|those|the|a|an|his|her|their|its|"
+    r"our|no|not|nothing)\b)(?:(?!that\b)[\w’'.-]+\s+){0,9}?(?!that\b)[\w’'-]+\.(?:\s|$)"
+)
 # “He added,” before a new quote: a lead-in, not the tag of the quote before it.
 _LEADS_INTO_QUOTE = re.compile(r"[,:]\s*[“\"]")
 
@@ -357,14 +363,13 @@ def _punctuation_hits(seg: Segment, para: _Paragraph, scan: QuoteScan,
         stripped = q.inner(text).rstrip(_NESTED_CLOSE)
         tag = para.tag_after(q.end)
         if tag is not None and stripped and tag.lead.strip() != ",":
-            tail_ok = _TAG_TAIL.match(text, tag.end) is not None
             lower_tag = text[tag.start].islower()
+            tail_ok = (lower_tag or _TAG_TAIL.match(text, tag.end) is not None
+                       or _SHORT_TAG_TAIL.match(text, tag.end) is not None)
             period_pos = q.start + 1 + len(stripped) - 1
             if (PERIOD_BEFORE_TAG in enabled and stripped.endswith(".")
                     and not stripped.endswith("..") and tail_ok
-                    and (lower_tag or (text[tag.end:tag.end + 1] in (".", ",")
-                                       and _LEADS_INTO_QUOTE.match(text, tag.end) is None
-                                       and para.speech_start(q, floor)))):
+                    and (lower_tag or _ends_tag_sentence(para, q, floor, tag))):
                 hits.append(_hit(
                     PERIOD_BEFORE_TAG, seg, period_pos, period_pos + 1,
                     "Use a comma, not a period, before the closing quote mark when the "
@@ -381,6 +386,16 @@ def _punctuation_hits(seg: Segment, para: _Paragraph, scan: QuoteScan,
             hits.extend(_resumed_quote_hits(seg, scan, q, tag))
         floor = q.end
     return hits
+
+
+def _ends_tag_sentence(para: _Paragraph, q: Quote, floor: int, tag: Tag) -> bool:
+    """A capitalised tag after “….”: it is the quote's tag (not a new sentence) when the
+    quote starts an utterance and the tag's sentence ends at once or after a short “where
+    or to whom” (“Graham told CNN.”), not leading into a new quote."""
+    text = para.text
+    if _LEADS_INTO_QUOTE.match(text, tag.end) is not None or not para.speech_start(q, floor):
+        return False
+    return text[tag.end:tag.end + 1] in (".", ",") or _SHORT_TAG_TAIL.match(text, tag.end) is not None
 
 
 def _resumed_quote_hits(seg: Segment, scan: QuoteScan, q: Quote, tag: Tag) -> list[Hit]:
@@ -480,13 +495,14 @@ _OUTSIDE_QUOTES = re.compile(r"[\s.,;:!?…—–()\[\]-]*")
 # (stems: says, added, telling, praised, criticized …), “according to”, a lead-in colon
 # at its end, or an attribution line of its own (“— Jane Doe, Philadelphia.”).
 _SPEECH_EVIDENCE = re.compile(
-    r"\b(?:sa(?:y|id|ys)|add|tell|told|ask|writ|wrote|explain|note|declar|insist|argu|warn|"
-    r"recall|repl|answer|respon|continu|acknowledg|conced|conclud|emphasi|stress|observ|"
-    r"remark|testif|tweet|post|shout|yell|whisper|jok|quip|agree|counter|caution|predict|"
-    r"promis|admit|announc|recount|lament|complain|plead|pled|boast|vow|suggest|wonder|"
-    r"exclaim|spoke|speak|talk|address|prais|criticiz|criticis|describ|call|urg|thank|blast|"
-    r"slam|mock|echo|press|interrupt|chim|quot|statement|interview|remarks|spokes|"
-    r"according to)\w*|:\s*$|^\s*[-–—―]\s*[A-Z]|[–—―]\s*[A-Z][^–—―]{0,60}$",
+    r"\b(?:(?:say|add|tell|ask|explain|note|declare|insist|argue|warn|recall|repl(?:y|ie)|answer|"
+    r"respond|continue|acknowledge|concede|conclude|emphasi[sz]e|stress|observe|remark|"
+    r"testif(?:y|ie)|tweet|shout|yell|whisper|joke|quip|agree|caution|predict|promise|admit|"
+    r"announce|recount|lament|complain|plead|boast|vow|suggest|wonder|exclaim|speak|talk|"
+    r"praise|critici[sz]e|describe|call|urge|thank|blast|slam|mock|echo|interrupt|chime|"
+    r"quote)(?:s|es|d|ed|ing)?|said|told|wrote|written|spoke|spoken|pled|addressed|"
+    r"according to|statement|interview|remarks|press conference|spokes\w*)\b"
+    r"|:\s*$|^\s*[-–—―]\s*[A-Z]|[–—―]\s*[A-Z][^–—―]{0,60}$",
     re.IGNORECASE,
 )
 _MIN_BARE_QUOTE_WORDS = 3
