@@ -544,8 +544,13 @@ def _speech_near(doc: Document, start: int, step: int) -> bool:
     return False
 
 
-def _unattributed_quote_hits(doc: Document, scans: dict[int, QuoteScan]) -> list[Hit]:
-    """Runs of bare-quote paragraphs with no attribution in them or on either side."""
+def _unattributed_quote_hits(doc: Document, scans: dict[int, QuoteScan],
+                             covered: AbstractSet[int] = frozenset()) -> list[Hit]:
+    """Runs of bare-quote paragraphs with no attribution in them or on either side.
+
+    Paragraphs in ``covered`` already carry a finding for their missing attribution
+    (a quote ending “…,”): the run still counts them, but they are not reported twice.
+    """
     hits: list[Hit] = []
     segments = doc.segments
 
@@ -562,7 +567,8 @@ def _unattributed_quote_hits(doc: Document, scans: dict[int, QuoteScan]) -> list
             last += 1
         i = last + 1
         flagged = next((j for j in range(first, last + 1)
-                        if _quoted_words(segments[j], scans[j]) >= _MIN_BARE_QUOTE_WORDS), None)
+                        if _quoted_words(segments[j], scans[j]) >= _MIN_BARE_QUOTE_WORDS
+                        and j not in covered), None)
         if flagged is None:
             continue
         before = segments[first - 1] if first > 0 else None
@@ -589,6 +595,7 @@ class AttributionCheck:
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
         scans: dict[int, QuoteScan] = {}
+        covered: set[int] = set()
         for seg in doc.segments:
             if seg.kind not in _CHECKED_KINDS:
                 continue
@@ -602,9 +609,11 @@ class AttributionCheck:
             para = _Paragraph(seg.text)
             hits.extend(_punctuation_hits(seg, para, scan, enabled))
             if COMMA_WITHOUT_TAG in enabled:
-                hits.extend(_comma_without_tag_hits(seg, scan))
+                dangling = _comma_without_tag_hits(seg, scan)
+                hits.extend(dangling)
+                covered.update(h.segment for h in dangling)
             if _TRANSCRIPT.match(seg.text) is None:
                 hits.extend(_speaker_hits(seg, para, _utterances(para, scan), enabled))
         if UNATTRIBUTED_QUOTE in enabled:
-            hits.extend(_unattributed_quote_hits(doc, scans))
+            hits.extend(_unattributed_quote_hits(doc, scans, covered))
         return hits
