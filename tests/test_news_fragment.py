@@ -184,3 +184,25 @@ def test_languagetool_rules_match_fragments(languagetool_url, sentence):
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_languagetool_rules_leave_sentences_alone(languagetool_url, sentence):
     assert _lt_matches(languagetool_url, "The council met on Monday. " + sentence) == []
+
+
+@pytest.mark.parametrize("text, sentence", [
+    # split at an abbreviation by the sentence splitter
+    ("Fighting spreads\n\nThe march went on until 2 a.m. Friday in defiance of the order.\n",
+     "Friday in defiance of the order."),
+    ("Fighting spreads\n\nThe bill has support from three Sens. Marco Rubio and Ted Cruz among them.\n",
+     "Marco Rubio and Ted Cruz among them."),
+    ("Fighting spreads\n\nThe bill has support. With members of the Senate in attendance, Pres.\n",
+     "With members of the Senate in attendance, Pres."),
+    # transcripts and leftover markup
+    ("Fighting spreads\n\nQ: How did it go? A: Well. Despite the rain in the morning.\n",
+     "Despite the rain in the morning."),
+    ('Fighting spreads\n\n<tweet author="@x">The vote is over. Despite the rain in the morning.</tweet>\n',
+     "Despite the rain in the morning."),
+    # a short first paragraph: a headline line with a period
+    ("After the vote, a scramble for seats in the city council.\n\nThe talks failed. Officials left.\n",
+     "After the vote, a scramble for seats in the city council."),
+    ("Fighting spreads\n\nThe talks failed.\n\nFrom THE LONG ROAD by Jane Doe.\n", "From THE LONG ROAD by Jane Doe."),
+])
+def test_splitter_artifacts_transcripts_and_headlines_not_flagged(text, sentence):
+    assert _kept(text, sentence) == []

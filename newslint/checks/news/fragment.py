@@ -28,10 +28,25 @@ MIN_WORDS = 4
 
 VERBLESS_RULE = "lt.NEWSLINT_FRAGMENT_VERBLESS"
 _CREDIT = re.compile(
-    r"(?:Additional\s+)?(?:Reporting|Editing|Writing|Written|Edited|Compiled|Produced|Photographed|"
+    r"(?:Additional\s+)?(?:(?:Reporting|Editing|Writing|Written|Edited|Compiled|Produced|Photographed|"
     r"Illustrated|Contributing|Updated|Posted|Published|Originally|Last\s+updated|Filed|Reported|"
-    r"Translated|Adapted|Excerpted)\b"
+    r"Translated|Adapted|Excerpted|Reprinted|Courtesy|Copyright)\b|From\s+.{1,80}?\s+by\s+[A-Z])"
 )
+# Where LanguageTool's sentence splitter stops wrongly: after a title or a dotted
+# abbreviation (“Sens. Marco Rubio”, “until 2 a.m. Friday”), so the “sentence” it hands
+# over starts or ends mid-sentence.
+_ABBREVIATION = (
+    r"(?:\b(?:Sens?|Reps?|Govs?|Gov|Del|Pres|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Mr|Mrs|Ms|Drs?|Prof|"
+    r"Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|Ft|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Blvd)\.|"
+    r"\b[A-Za-z](?:\.[A-Za-z])+\.?[’']?s?)"
+)
+_ENDS_WITH_ABBREVIATION = re.compile(_ABBREVIATION + r"\s*$")
+_ENDS_WITH_TITLE = re.compile(
+    r"\b(?:Sens?|Reps?|Govs?|Del|Pres|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Mr|Mrs|Ms|Drs?|Prof|Rev|St)\.$")
+# Q&A transcripts and leftover markup: speech and code, not body sentences.
+_TRANSCRIPT = re.compile(r"\s*(?:[QA]\s*[:.]|[A-Z][A-Z.'’ -]{1,40}:)\s")
+_MARKUP = re.compile(r"<[A-Za-z][\w-]*(?:\s+[\w-]+=|>)")
+HEADLINE_WORDS = 25
 _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*\W*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -73,17 +88,21 @@ def _keep(doc: Document, hit: Hit) -> bool:
     seg = doc.segments[hit.segment]
     if seg.kind is not SegmentKind.PARAGRAPH:
         return False
+    if _TRANSCRIPT.match(seg.text) or _MARKUP.search(seg.text):
+        return False
     sentence = seg.text[hit.start:hit.end].strip()
     if len(_WORD.findall(sentence)) < MIN_WORDS or _BYLINE.match(sentence) or _CREDIT.match(sentence):
         return False
     if sentence.endswith(("..", "…")):
         return False  # trailing off on purpose
     before = seg.text[:hit.start]
-    if not _LETTER.search(before):
-        if not any(_LETTER.search(s.text) for s in doc.segments[:hit.segment]):
-            return False  # the article's first sentence: a headline or dateline line
-        if hit.rule == VERBLESS_RULE:
-            return False  # a verbless line of its own: a label, caption or heading
+    if _ENDS_WITH_ABBREVIATION.search(before) or _ENDS_WITH_TITLE.search(sentence):
+        return False  # a sentence split at an abbreviation, not a sentence
+    if not any(_LETTER.search(s.text) for s in doc.segments[:hit.segment]):
+        if not _LETTER.search(before) or len(seg.text.split()) <= HEADLINE_WORDS:
+            return False  # the article's first line: a headline or dateline
+    if not _LETTER.search(before) and hit.rule == VERBLESS_RULE:
+        return False  # a verbless line of its own: a label, caption or heading
     return not scan_quotes(seg.text).inside(hit.start, hit.end)
 
 
