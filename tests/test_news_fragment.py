@@ -206,3 +206,9 @@ def test_languagetool_rules_leave_sentences_alone(languagetool_url, sentence):
 ])
 def test_splitter_artifacts_transcripts_and_headlines_not_flagged(text, sentence):
     assert _kept(text, sentence) == []
+
+
+@pytest.mark.languagetool
+def test_a_misspelt_verb_is_a_spelling_match_not_a_fragment(languagetool_url):
+    # A whole-sentence match would hide the spelling match inside it.
+    assert _lt_matches(languagetool_url, "The council met on Monday. The mayor recieve the report.") == []
