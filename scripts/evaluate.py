@@ -271,11 +271,29 @@ def _print_project(scores: Mapping[str, CategoryScore], verbose: bool) -> None:
                 print(f"  FP   {fp}")
 
 
+def _print_professional(args) -> int:
+    """Loudness on professional copy, then recall on defects injected into the same copy."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import inject_defects
+    import professional_copy
+
+    dirs = [str(d) for d in args.professional]
+    common = [a for d in dirs for a in ("--text-dir", d)] + ["--jobs", str(max(args.jobs, 1))]
+    common += [] if args.languagetool else ["--no-languagetool"]
+    extra = (["--verbose"] if args.verbose else []) + (["--json"] if args.json else [])
+    code = professional_copy.main(common + extra)
+    return max(code, inject_defects.main(common + extra))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=("l3s", "project"), default="l3s")
     parser.add_argument("--l3s-dir", type=Path, default=DEFAULT_L3S_DIR)
     parser.add_argument("--project-dir", type=Path, default=DEFAULT_PROJECT_DIR)
+    parser.add_argument("--professional", type=Path, action="append", default=[], metavar="TEXT_DIR",
+                        help="professional copy (e.g. PolNeAR's data/train/text): chrome, attribution and "
+                             "fragment findings per 100 paragraphs, then recall on defects injected into it "
+                             "(scripts/professional_copy.py, scripts/inject_defects.py); repeatable")
     parser.add_argument("--languagetool", action="store_true", help="also run LanguageTool (off by default)")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -284,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-precision", type=float, help="project: every category's precision")
     parser.add_argument("--max-fp-rate", type=float, help="l3s: highest false-positive rate on article+headline lines")
     args = parser.parse_args(argv)
+    if args.professional:
+        return _print_professional(args)
 
     if args.corpus == "l3s":
         score = evaluate_l3s(args.l3s_dir, languagetool=args.languagetool, jobs=args.jobs)

@@ -43,7 +43,7 @@ def test_rule_metadata():
     for info in CHECK.rules:
         assert info.source is Source.NEWS
         assert info.doc.what and info.doc.why and info.doc.fix
-        assert info.category is (Category.STYLE if info.id == SAID_HE else Category.ATTRIBUTION)
+        assert info.category is Category.ATTRIBUTION
 
 
 def test_scraped_article_lines_9_and_41_only():
@@ -173,3 +173,92 @@ def test_headlines_lists_and_transcripts_are_left_alone():
 
 def test_disabled_rules_are_not_reported():
     assert hits('“We will win.” she said.', enabled=frozenset({SAID_HE})) == []
+
+
+# -- forms found in edited and scraped copy -----------------------------------------
+
+def test_quotes_run_together_with_the_tag_only_after_the_second():
+    found = hits('“The line will not stop.” “We are against losing every shift,” said Ola Brandt.')
+    assert [(r, s[:10]) for r, s, _ in found] == [(TWO_SPEAKERS, "“We are ag")]
+
+
+@pytest.mark.parametrize("body", [
+    '“I’d have a beer with him,” Elleithee said. “The stories would be amazing.”',
+    '“I’d have a beer with him,” Elleithee said on Friday. “The stories would be amazing,” he added.',
+    '“This is our night,” Rubio said. His adviser, Alex Conant, agreed. “It is big,” Conant said.',
+    '“We won,” Ruiz said. Hale, asked later, said: “They did not.”',
+    'Asked about the vote, Trump replied, “Well, maybe so.” He added, “Maybe that’s why.”',
+])
+def test_continuing_and_introduced_quotes_not_flagged(body):
+    assert TWO_SPEAKERS not in rules_of(body)
+
+
+def test_new_speaker_straight_after_a_tag_sentence_is_flagged():
+    body = ('“You cannot police a city on straight time,” Okafor told reporters outside the chamber. '
+            '“The department has cried wolf for a decade,” said Councilwoman Beth Marr.')
+    assert rules_of(body) == [TWO_SPEAKERS]
+
+
+def test_period_before_a_long_attribution():
+    found = hits('“Costs rose faster than profits.” the group’s director, Nina Costa, said.')
+    assert found == [(PERIOD_BEFORE_TAG, ".", ",")]
+    assert hits('“Costs rose faster than profits.” Nina Costa, the group’s director, said.') == [
+        (PERIOD_BEFORE_TAG, ".", ",")]
+
+
+@pytest.mark.parametrize("body", [
+    'Clinton called him “ISIS’ best recruiter.” She also said, without evidence, that it worked.',
+    '“The case is unusual.” He added, “It is not ordinary.”',
+])
+def test_period_before_a_lead_in_or_after_a_partial_quote_not_flagged(body):
+    assert PERIOD_BEFORE_TAG not in rules_of(body)
+
+
+def test_comma_without_tag_at_paragraph_end():
+    from newslint.checks.news.attribution import COMMA_WITHOUT_TAG
+    assert hits('The mayor was defiant. “We are not going anywhere,”') == [(COMMA_WITHOUT_TAG, ",", None)]
+    assert hits('“We are not going anywhere,” she said.') == []
+
+
+def test_bare_quote_paragraph_needs_a_speaker_near():
+    from newslint.checks.news.attribution import UNATTRIBUTED_QUOTE
+    lone = 'The mill shut in May.\n\n“Nobody told us anything until the gates were locked.”\n\nThe site is for sale.'
+    assert [r for r, _, _ in hits(lone)] == [UNATTRIBUTED_QUOTE]
+    for fine in (
+        'Pat Ruiz worked there 30 years. She spoke to reporters at the gate.\n\n“Nobody told us anything.”',
+        '“Nobody told us a thing,” Ruiz said.\n\n“Not one word.”\n\n“The gates were just locked.”',
+        'The mill shut in May.\n\n“Nobody told us anything until the gates were locked.”\n\n— Pat Ruiz, millworker',
+        'The mill shut.\n\n“Nobody told us anything, and then\n\n“the gates were locked.”',
+        'Ruiz said: \n\n“Nobody told us anything until the gates were locked.”',
+        'The mill shut in May.\n\n“Nobody told us.”\n\nShe pauses.\n\nRuiz said the union would sue.',
+    ):
+        assert UNATTRIBUTED_QUOTE not in rules_of(fine), fine
+
+
+def test_said_he_is_an_attribution_finding():
+    (info,) = [r for r in CHECK.rules if r.id == SAID_HE]
+    assert info.category is Category.ATTRIBUTION
+
+
+@pytest.mark.parametrize("body", [
+    '"He said the word “too loud” twice," she said.',
+    '”Sorry, we are closed today,” posted Jo Lee.',
+    '\u202a”Sorry, we are closed today,” posted Jo Lee.',
+    '“He is like 6’2”, you know,” Rubio said.',
+    '<tweet tweet-author="@x" tweet-date="May 1',
+])
+def test_quote_marks_a_reader_pairs_are_balanced(body):
+    assert UNBALANCED not in rules_of(body)
+
+
+@pytest.mark.parametrize("body", [
+    '“We will help in every way we can.” Graham told CNN.',
+    '“This is an organized effort.” Bush said in an interview with Hugh Hewitt.',
+    '“We will help in every way we can.” he told the show.',
+])
+def test_period_before_a_tag_with_a_short_tail(body):
+    assert rules_of(body) == [PERIOD_BEFORE_TAG]
+
+
+def test_period_then_a_new_sentence_not_flagged():
+    assert rules_of('“It was a joke.” Trump said he meant it anyway.') == []

@@ -58,9 +58,14 @@ def test_fragment_in_body_paragraph_becomes_news_fragment():
 
 
 @pytest.mark.parametrize("text, sentence, fmt", [
-    # one-sentence paragraph: a deliberate device
-    ("Fighting spreads\n\nThe talks failed.\n\nFearing a wider war in the Middle East.\n",
+    # the article's first sentence (a headline or dateline line in plain text)
+    ("Fearing a wider war in the Middle East.\n\nThe talks failed.\n",
      "Fearing a wider war in the Middle East.", "text"),
+    # credit and time-stamp lines
+    ("Fighting spreads\n\nThe talks failed.\n\nEditing by Jane Doe and Tom Roe.\n",
+     "Editing by Jane Doe and Tom Roe.", "text"),
+    ("Fighting spreads\n\nThe talks failed.\n\nUpdated at 5 p.m. on Monday.\n",
+     "Updated at 5 p.m. on Monday.", "text"),
     # quoted speech
     ("Fighting spreads\n\nThe general was blunt. “We are ready. Fearing nothing and nobody in this war.”\n",
      "Fearing nothing and nobody in this war.", "text"),
@@ -83,6 +88,28 @@ def test_never_flagged(text, sentence, fmt):
     assert _kept(text, sentence, fmt) == []
 
 
+def test_fragment_standing_as_its_own_paragraph_is_flagged():
+    text = "Fighting spreads\n\nThe talks failed.\n\nFearing a wider war in the Middle East.\n"
+    assert len(_kept(text, "Fearing a wider war in the Middle East.")) == 1
+
+
+def test_verbless_sentence_only_after_a_full_one():
+    rule = "lt.NEWSLINT_FRAGMENT_VERBLESS"
+    after = "Fighting spreads\n\nThe council approved the plan. Pending approval of state funding.\n"
+    alone = "Fighting spreads\n\nThe council met.\n\nPhoto by the city of Lakewood.\n"
+    doc = _doc(after)
+    assert len(from_languagetool(doc, [_lt_hit(doc, "Pending approval of state funding.", rule)])[0]) == 1
+    doc = _doc(alone)
+    assert from_languagetool(doc, [_lt_hit(doc, "Photo by the city of Lakewood.", rule)])[0] == []
+
+
+def test_two_rules_on_one_sentence_make_one_finding():
+    doc = _doc(BODY)
+    sentence = "Fearing a wider war in the Middle East."
+    found, _ = from_languagetool(doc, [_lt_hit(doc, sentence), _lt_hit(doc, sentence, "lt.NEWSLINT_FRAGMENT_VERBLESS")])
+    assert len(found) == 1
+
+
 def test_byline_is_not_a_fragment():
     text = "Fighting spreads\n\nBy Jane Doe and John Roe. Updated 5 p.m.\n"
     assert _kept(text, "By Jane Doe and John Roe.") == []
@@ -101,6 +128,7 @@ def test_custom_rules_file_is_valid_and_prefixed():
     root = ET.parse(CUSTOM_XML).getroot()
     ids = [g.get("id") for g in root.iter("rulegroup")] + [r.get("id") for r in root.iter("rule") if r.get("id")]
     assert ids and all(i.startswith("NEWSLINT_FRAGMENT") for i in ids)
+    assert "NEWSLINT_FRAGMENT_VERBLESS" in ids
 
 
 # -- the XML rules on a real LanguageTool server --------------------------------------
@@ -115,6 +143,10 @@ FRAGMENTS = [
     "With revenue growth slowing to 4 percent in the last quarter.",
     "Including two truckloads of alfalfa from a farm near Kearney.",
     "Despite repeated denials from the utility.",
+    "Although the network had promised to keep them open.",
+    "Leaving thousands of patients without a nearby doctor.",
+    "Pending approval of state funding.",
+    "Many of them in favor of the change.",
 ]
 SENTENCES = [
     "Fearing a wider war, the administration held back.",
@@ -126,6 +158,9 @@ SENTENCES = [
     "In the 1950s, a seven-year dry spell drove thousands off the land.",
     "Which candidate won the vote?",
     "Determined to keep the herd, he has sold 60 of his 250 cows.",
+    "Many of them favor the change.",
+    "The result: a stalemate for the council.",
+    "While the city slept, the storm moved east.",
 ]
 
 
@@ -149,3 +184,31 @@ def test_languagetool_rules_match_fragments(languagetool_url, sentence):
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_languagetool_rules_leave_sentences_alone(languagetool_url, sentence):
     assert _lt_matches(languagetool_url, "The council met on Monday. " + sentence) == []
+
+
+@pytest.mark.parametrize("text, sentence", [
+    # split at an abbreviation by the sentence splitter
+    ("Fighting spreads\n\nThe march went on until 2 a.m. Friday in defiance of the order.\n",
+     "Friday in defiance of the order."),
+    ("Fighting spreads\n\nThe bill has support from three Sens. Marco Rubio and Ted Cruz among them.\n",
+     "Marco Rubio and Ted Cruz among them."),
+    ("Fighting spreads\n\nThe bill has support. With members of the Senate in attendance, Pres.\n",
+     "With members of the Senate in attendance, Pres."),
+    # transcripts and leftover markup
+    ("Fighting spreads\n\nQ: How did it go? A: Well. Despite the rain in the morning.\n",
+     "Despite the rain in the morning."),
+    ('Fighting spreads\n\n<tweet author="@x">The vote is over. Despite the rain in the morning.</tweet>\n',
+     "Despite the rain in the morning."),
+    # a short first paragraph: a headline line with a period
+    ("After the vote, a scramble for seats in the city council.\n\nThe talks failed. Officials left.\n",
+     "After the vote, a scramble for seats in the city council."),
+    ("Fighting spreads\n\nThe talks failed.\n\nFrom THE LONG ROAD by Jane Doe.\n", "From THE LONG ROAD by Jane Doe."),
+])
+def test_splitter_artifacts_transcripts_and_headlines_not_flagged(text, sentence):
+    assert _kept(text, sentence) == []
+
+
+@pytest.mark.languagetool
+def test_a_misspelt_verb_is_a_spelling_match_not_a_fragment(languagetool_url):
+    # A whole-sentence match would hide the spelling match inside it.
+    assert _lt_matches(languagetool_url, "The council met on Monday. The mayor recieve the report.") == []

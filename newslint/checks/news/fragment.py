@@ -4,9 +4,13 @@ Finding the fragments needs part-of-speech tags, so the matching is done by Lang
 with newslint's own XML rules (rules/languagetool/grammar_custom.xml, ids starting
 NEWSLINT_FRAGMENT). This module turns those matches into news.fragment hits and drops
 the ones a copy desk would not want: anything outside body paragraphs (headlines,
-subheads, captions, lists, block quotes), quoted speech, one-sentence paragraphs
-(where a fragment is a deliberate device, or a byline or dateline), bylines,
-fragments of a few words (“For now.”) and sentences that trail off (“Continued...”).
+subheads, captions, lists, block quotes), quoted speech, the article's opening sentence
+(a headline or dateline in plain text), bylines, credit and time-stamp lines (“Editing by
+…”, “Updated at 5 p.m.”), fragments of a few words (“Not anymore.”) and sentences that
+trail off (“Continued...”). A fragment standing as a paragraph of its own is reported: it
+is the commonest form in scraped and machine-translated copy. A verbless sentence
+(“Pending approval of state funding.”) is reported only after a full sentence in the
+same paragraph.
 """
 from __future__ import annotations
 
@@ -22,6 +26,27 @@ FRAGMENT = "news.fragment"
 LANGUAGETOOL_PREFIX = "lt.NEWSLINT_FRAGMENT"
 MIN_WORDS = 4
 
+VERBLESS_RULE = "lt.NEWSLINT_FRAGMENT_VERBLESS"
+_CREDIT = re.compile(
+    r"(?:Additional\s+)?(?:(?:Reporting|Editing|Writing|Written|Edited|Compiled|Produced|Photographed|"
+    r"Illustrated|Contributing|Updated|Posted|Published|Originally|Last\s+updated|Filed|Reported|"
+    r"Translated|Adapted|Excerpted|Reprinted|Courtesy|Copyright)\b|From\s+.{1,80}?\s+by\s+[A-Z])"
+)
+# Where LanguageTool's sentence splitter stops wrongly: after a title or a dotted
+# abbreviation (“Sens. Marco Rubio”, “until 2 a.m. Friday”), so the “sentence” it hands
+# over starts or ends mid-sentence.
+_ABBREVIATION = (
+    r"(?:\b(?:Sens?|Reps?|Govs?|Gov|Del|Pres|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Mr|Mrs|Ms|Drs?|Prof|"
+    r"Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|Ft|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Blvd)\.|"
+    r"\b[A-Za-z](?:\.[A-Za-z])+\.?[’']?s?)"
+)
+_ENDS_WITH_ABBREVIATION = re.compile(_ABBREVIATION + r"\s*$")
+_ENDS_WITH_TITLE = re.compile(
+    r"\b(?:Sens?|Reps?|Govs?|Del|Pres|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Mr|Mrs|Ms|Drs?|Prof|Rev|St)\.$")
+# Q&A transcripts and leftover markup: speech and code, not body sentences.
+_TRANSCRIPT = re.compile(r"\s*(?:[QA]\s*[:.]|[A-Z][A-Z.'’ -]{1,40}:)\s")
+_MARKUP = re.compile(r"<[A-Za-z][\w-]*(?:\s+[\w-]+=|>)")
+HEADLINE_WORDS = 25
 _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*\W*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -30,20 +55,28 @@ RULE = RuleInfo(
     FRAGMENT, Category.FRAGMENT, Severity.SUGGESTION, Source.NEWS,
     RuleDoc(
         what="A sentence in body copy with no main clause: a participial phrase (“Fearing a "
-             "wider war.”), a prepositional phrase, a subordinate clause or a “Which …” clause "
-             "standing alone.",
-        why="A fragment left by an edit reads as a mistake and hides who did what. Deliberate "
-            "fragments live in quotes and one-line paragraphs, which are not flagged.",
+             "wider war.”, “Leaving thousands without a doctor.”), a prepositional phrase "
+             "(“Despite the damage to several homes.”), a subordinate clause (“Although the "
+             "network had promised to keep them open.”) or a “Which …” clause standing alone, "
+             "also as a paragraph of its own; and a verbless noun phrase after a full sentence "
+             "(“Pending approval of state funding.”).",
+        why="A fragment left by an edit, a scraper or machine translation reads as a mistake "
+            "and hides who did what. Deliberate fragments live in quotes and in very short "
+            "exclamations (“Not anymore.”), which are not flagged; nor are headlines, captions, "
+            "lists, bylines, datelines and credit lines.",
         fix="Join the fragment to the sentence before (“…, fearing a wider war.”) or give it a "
             "subject and a verb. Needs LanguageTool: without it fragments are not checked.",
     ),
     FixSafety.NONE,
     Examples(
         flag=("The White House ruled out joining any strike on Iran. Fearing a wider war in "
-              "the Middle East.",),
+              "the Middle East.",
+              "The clinics closed in June.\n\nAlthough the network had promised to keep them open.",
+              "The council approved the plan. Pending approval of state funding."),
         pass_=("Fearing a wider war in the Middle East, the White House ruled out joining any "
                "strike on Iran.",
-               "Fearing a wider war in the Middle East.",
+               "The talks failed. Not anymore.",
+               "Reporting by Jane Doe; Editing by John Roe.",
                "The general was blunt. “Not now. Not ever. Not while I am in charge.”"),
     ),
 )
@@ -55,14 +88,21 @@ def _keep(doc: Document, hit: Hit) -> bool:
     seg = doc.segments[hit.segment]
     if seg.kind is not SegmentKind.PARAGRAPH:
         return False
-    sentence = seg.text[hit.start:hit.end]
-    if len(_WORD.findall(sentence)) < MIN_WORDS or _BYLINE.match(sentence.strip()):
+    if _TRANSCRIPT.match(seg.text) or _MARKUP.search(seg.text):
         return False
-    if sentence.rstrip().endswith(("..", "…")):
+    sentence = seg.text[hit.start:hit.end].strip()
+    if len(_WORD.findall(sentence)) < MIN_WORDS or _BYLINE.match(sentence) or _CREDIT.match(sentence):
+        return False
+    if sentence.endswith(("..", "…")):
         return False  # trailing off on purpose
-    rest = seg.text[:hit.start] + seg.text[hit.end:]
-    if not _LETTER.search(rest):
-        return False  # a one-sentence paragraph
+    before = seg.text[:hit.start]
+    if _ENDS_WITH_ABBREVIATION.search(before) or _ENDS_WITH_TITLE.search(sentence):
+        return False  # a sentence split at an abbreviation, not a sentence
+    if not any(_LETTER.search(s.text) for s in doc.segments[:hit.segment]):
+        if not _LETTER.search(before) or len(seg.text.split()) <= HEADLINE_WORDS:
+            return False  # the article's first line: a headline or dateline
+    if not _LETTER.search(before) and hit.rule == VERBLESS_RULE:
+        return False  # a verbless line of its own: a label, caption or heading
     return not scan_quotes(seg.text).inside(hit.start, hit.end)
 
 
@@ -82,10 +122,12 @@ def from_languagetool(doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], li
     """
     fragments: list[Hit] = []
     others: list[Hit] = []
+    seen: set[tuple[int | None, int, int]] = set()
     for hit in hits:
         if not hit.rule.startswith(LANGUAGETOOL_PREFIX):
             others.append(hit)
-        elif _keep(doc, hit):
+        elif (hit.segment, hit.start, hit.end) not in seen and _keep(doc, hit):
+            seen.add((hit.segment, hit.start, hit.end))   # one finding when two rules match
             fragments.append(_fragment_hit(hit, doc.segments[hit.segment].text))
     return fragments, others
 

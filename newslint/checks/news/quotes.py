@@ -17,6 +17,9 @@ DOUBLE_MARKS = "“”\""
 _MARK = re.compile("[“”\"]")
 _OPENING_CONTEXT = "([{—–-/‘'"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-’'…"
+# Zero-width and direction marks that scrapers leave before a paragraph's first character.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+_FEET_INCHES = re.compile(r"\b\d[’']\d{1,2}$")
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,16 @@ class QuoteScan:
 
 def _opens(text: str, i: int, currently_open: bool) -> bool | None:
     """True if the mark at ``i`` opens, False if it closes, None if it is no quote mark."""
-    prev = text[i - 1] if i > 0 else ""
+    before = text[:i].rstrip(_INVISIBLE)
+    prev = before[-1] if before else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     mark = text[i]
     if mark == '"' and prev.isdigit() and not currently_open:
         return None  # inches: 5'10"
+    if mark == "”" and _FEET_INCHES.search(text, 0, i):
+        return None  # inches: 6’2”
+    if not before and not currently_open:
+        return True  # nothing opens a paragraph but an opening mark, whichever way it faces
     opening = prev == "" or prev.isspace() or prev in _OPENING_CONTEXT
     closing = nxt == "" or nxt.isspace() or nxt in _CLOSING_CONTEXT
     if opening and not closing:

@@ -30,8 +30,11 @@ _NP_LAZY = rf"{_DET}(?:\s+{_WORD}){{1,5}}?"
 _NP_GREEDY = rf"{_DET}(?:\s+{_WORD}){{1,5}}"
 _ADVERB = r"(?:(?:also|later|then|again|simply|[a-z]+ly)\s+)?"
 
+# An appositive between a speaker and the verb: “…,” the group's director, Nina Costa, said
+_APPOSITIVE = r"(?:,\s+[^,;:“”\"]{2,80}?,)?"
 # Speaker before verb: “…,” she said / “…,” the official added / “…,” Doe said
-TAG_SPEAKER_FIRST = re.compile(rf"(?P<lead>\s*,?\s*)(?P<spk>{_PRON}|{_NP_LAZY}|{_NAME})\s+{_ADVERB}(?P<verb>{_VERB})")
+TAG_SPEAKER_FIRST = re.compile(
+    rf"(?P<lead>\s*,?\s*)(?P<spk>{_PRON}|{_NP_LAZY}|{_NAME}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{_VERB})")
 # Verb before speaker: “…,” said Jane Doe, a spokeswoman / “…,” said the mayor
 TAG_VERB_FIRST = re.compile(rf"(?P<lead>\s*,?\s*)(?P<verb>{_VERB})\s+(?P<spk>{_PRON}|{_NP_GREEDY}|{_NAME})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_NP_GREEDY}|{_NAME}|{_PRON})")
@@ -69,15 +72,16 @@ def speaker_of(phrase: str) -> Speaker:
 
 
 def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
-    """False only when ``b`` is clearly someone other than ``a``; unknowns count as the same."""
+    """False only when ``b`` is clearly someone other than ``a``; unknowns count as the same.
+
+    Clearly someone else: two different pronouns (she … he), or two speakers of the same
+    kind (two names, two titles) with different head words. A pronoun after a name, or a
+    title after a name, may well be the same person.
+    """
     if a is None or b is None:
         return True
-    if a.is_pronoun and b.is_pronoun:
-        return a.head == b.head
-    if b.is_pronoun:
-        return True                      # “…,” Doe said. “…,” she added.
-    if a.is_pronoun:
-        return not b.is_name              # “He added: …” then “…,” said Peter Lerner
+    if a.is_pronoun or b.is_pronoun:
+        return not (a.is_pronoun and b.is_pronoun) or a.head == b.head
     if a.is_name != b.is_name:
         return True                      # Doe … the spokeswoman: may well be one person
     return a.head == b.head
