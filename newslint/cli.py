@@ -34,6 +34,7 @@ class _Commands(click.Group):
         "languagetool": ("newslint.languagetool.cli", "languagetool_group"),
         "cache": ("newslint.languagetool.cli", "cache_group"),
         "baseline": ("newslint.workflows.cli", "baseline_group"),
+        "vocab": ("newslint.names.cli", "vocab_group"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
