@@ -80,9 +80,7 @@ class NameIndex:
             form = strip_possessive(word)
             if not form or not is_capitalised(form):
                 continue
-            before = text[:m.start()].rstrip(_OPENERS)
-            sentence_initial = not before or len(before) in starts or before.endswith((".", "!", "?", ":"))
-            sentence_initial = sentence_initial or _starts_sentence(starts, text, m.start())
+            sentence_initial = _starts_sentence(starts, text, m.start())
             prev_word = words[i - 1] if i else None
             next_word = words[i + 1] if i + 1 < len(words) else None
             after_title = prev_word is not None and prev_word.group().rstrip(".") in TITLES \
