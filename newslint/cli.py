@@ -15,6 +15,7 @@ from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fi
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
+PROFILE_TOPIC = "languagetool-profile"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -168,13 +169,29 @@ def list_rules(config_path) -> int:
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True))
 def explain(rule, config_path) -> int:
-    """Print a rule's documentation and examples."""
+    """Print a rule's documentation and examples (`languagetool-profile`: the table of
+    LanguageTool rules the news profile turns off or lowers)."""
     import difflib
 
+    from newslint.languagetool.profile import default_level, reason, table_rows
+
+    if rule == PROFILE_TOPIC:
+        click.echo("LanguageTool's news profile: default levels of LanguageTool rules that contradict news "
+                   "style or repeat a newslint check.\nTurn one back on with `rules: {lt.RULE_ID: warning}`; "
+                   "drop the profile with `languagetool: {profile: none}`.\n")
+        for rules, level, why in table_rows():
+            click.echo(f"{rules}  [{level}]\n  {why}\n")
+        return EXIT_OK
     book = _rulebook(config_path)
     if book is None:
         return EXIT_ERROR
     info = book.rules.get(rule)
+    if info is None and reason(rule):
+        click.echo(f"{rule}  [LanguageTool rule; news profile: {default_level(rule)}]\n")
+        click.echo(f"Why the news profile changes it\n  {reason(rule)}\n")
+        click.echo(f"Turn it back on\n  rules: {{{rule}: warning}}  (in .newslint.yml)")
+        click.echo(f"\nMore: https://community.languagetool.org/rule/show/{rule[3:]}?lang=en")
+        return EXIT_OK
     if info is None:
         close = difflib.get_close_matches(rule, list(book.rules), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""

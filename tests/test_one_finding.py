@@ -113,3 +113,17 @@ def test_also_is_in_json_only_when_non_empty_and_every_reporter_shows_it():
         module.render(report, out)
         assert "(also: news.chrome.subscribe-prompt)" in out.getvalue()
     assert sarif.build(report)["runs"][0]["results"][0]["properties"]["also"] == ["news.chrome.subscribe-prompt"]
+
+
+def test_readme_and_explain_print_the_profile_table(run_cli):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    explained = run_cli("explain", "languagetool-profile")
+    assert explained.code == 0
+    for rules, level, why in table_rows():
+        assert f"| `{rules.replace(', ', '`, `')}` | {level} | {why} |" in readme
+        assert f"{rules}  [{level}]\n  {why}" in explained.out
+    one = run_cli("explain", "lt.EN_UNPAIRED_QUOTES")
+    assert one.code == 0 and "news profile: off" in one.out and "rules: {lt.EN_UNPAIRED_QUOTES: warning}" in one.out
+    assert '"also"' in readme
