@@ -26,6 +26,8 @@ class Variant:
 
 def is_plural_pair(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
+    if long_.endswith("ss"):
+        return False            # Congress / Congres: a slip, not a plural
     return long_ in (short + "s", short + "es") or (short.endswith("y") and long_ == short[:-1] + "ies")
 
 
