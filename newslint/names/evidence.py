@@ -107,9 +107,6 @@ class NameIndex:
                 return mention.after_title or mention.in_run or mention.possessive
         return False
 
-    def forms(self) -> Counter:
-        return self.counts
-
 
 def _adjacent(text: str, end: int, start: int) -> bool:
     """Only spaces (or a period of an initial or title and a space) between two words."""
