@@ -16,6 +16,7 @@ from newslint.unexpected import flush_output, report_unexpected
 from newslint.workflows.cli import resolve_scope, scope_options
 
 FORMATS = ("text", "json", "sarif", "github")
+PROFILE_TOPIC = "languagetool-profile"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -44,6 +45,7 @@ class _Commands(click.Group):
         "languagetool": ("newslint.languagetool.cli", "languagetool_group"),
         "cache": ("newslint.languagetool.cli", "cache_group"),
         "baseline": ("newslint.workflows.cli", "baseline_group"),
+        "vocab": ("newslint.names.cli", "vocab_group"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -205,13 +207,30 @@ def list_rules(config_path) -> int:
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True))
 def explain(rule, config_path) -> int:
-    """Print a rule's documentation and examples (lt.* rules: LanguageTool's own description)."""
+    """Print a rule's documentation and examples (lt.* rules: LanguageTool's own description
+    and the news profile's default; `languagetool-profile`: the table of LanguageTool rules
+    the news profile turns off or lowers)."""
     import difflib
 
+    from newslint.languagetool.profile import default_level, reason, table_rows
     from newslint.languagetool.rulemeta import RULE_PREFIX
 
+    if rule == PROFILE_TOPIC:
+        click.echo("LanguageTool's news profile: default levels of LanguageTool rules that contradict news "
+                   "style or repeat a newslint check.\nTurn one back on with `rules: {lt.RULE_ID: warning}`; "
+                   "drop the profile with `languagetool: {profile: none}`.\n")
+        for rules, level, why in table_rows():
+            click.echo(f"{rules}  [{level}]\n  {why}\n")
+        return EXIT_OK
     if rule.startswith(RULE_PREFIX):
         info = _languagetool_rule(rule, config_path)
+        if reason(rule):
+            if info is not None:
+                _print_rule(info)
+                click.echo("")
+            click.echo(f"News profile: {default_level(rule)}\n  {reason(rule)}")
+            click.echo(f"Turn it back on\n  rules: {{{rule}: warning}}  (in .newslint.yml)")
+            return EXIT_OK
         if info is None:
             return EXIT_ERROR
     else:
@@ -224,6 +243,12 @@ def explain(rule, config_path) -> int:
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             click.echo(f"error: unknown rule {rule!r}{hint}", err=True)
             return EXIT_ERROR
+    _print_rule(info)
+    return EXIT_OK
+
+
+def _print_rule(info) -> None:
+    """A rule's documentation as `explain` prints it."""
     click.echo(f"{info.id}  [{info.category}, {info.severity}, source: {info.source}, fix: {info.fix_safety}]\n")
     click.echo(f"What it flags\n  {info.doc.what}")
     if info.doc.why:
@@ -240,7 +265,6 @@ def explain(rule, config_path) -> int:
             click.echo(f"  ✓ {text}")
     if info.doc.link:
         click.echo(f"\nMore: {info.doc.link}")
-    return EXIT_OK
 
 
 def _config(config_path: str | None):

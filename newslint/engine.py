@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import errno
+import dataclasses
 import fnmatch
 import itertools
 import os
 import signal
-import stat
 import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -31,7 +30,7 @@ from newslint.documents.model import Document
 from newslint.documents.suppressions import is_suppressed
 from newslint.errors import (ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled,
                              NewslintError)
-from newslint.findings import FileError, Finding, Fix, Severity, Source
+from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
 from newslint.languagetool.paths import URL_ENV
 from newslint.regular_files import read_regular_file
 from newslint.report import FileResult, Report
@@ -69,7 +68,7 @@ class RuleBook:
         skipped: list = []
         yaml_rules = load_packs(config.extends, config.root, skipped)
         checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept,
-                                (config.token_ignores, config.block_ignores)), *builtin_checks())
+                                (config.token_ignores, config.block_ignores)), *builtin_checks(config.vocab_names))
         rules: dict[str, RuleInfo] = {}
         for check in checks:
             for info in check.rules:
@@ -144,7 +143,7 @@ class Linter:
 
     def rulebook(self, config: Config) -> RuleBook:
         key = (config.extends, config.root, config.vocab_reject, config.vocab_accept,
-               config.token_ignores, config.block_ignores)
+               config.token_ignores, config.block_ignores, config.vocab_names)
         book = self._rulebooks.get(key)
         if book is None:
             book = self._rulebooks[key] = RuleBook.build(config)
@@ -264,19 +263,22 @@ class Linter:
                 result.notices.append(Notice(
                     "languagetool-off",
                     f"{', '.join(unchecked)} not checked: these checks need LanguageTool, which is off"))
-        result.findings = self._findings(doc, hits, book, levels, severities)
+        result.findings = self._findings(doc, hits, book, levels, severities, config.languagetool.profile)
         return result
 
     def _findings(self, doc: Document, hits: Iterable[Hit], book: RuleBook,
-                  levels: tuple[tuple[str, str], ...], severities: dict[str, Severity]) -> list[Finding]:
+                  levels: tuple[tuple[str, str], ...], severities: dict[str, Severity],
+                  profile: str = "news") -> list[Finding]:
         out: list[Finding] = []
         for hit in hits:
             info = book.rules.get(hit.rule)
             if info is None:           # a LanguageTool rule: levels and filters by glob
+                from newslint.languagetool.profile import default_level
                 from newslint.languagetool.stage import rule_info
 
                 info = rule_info(hit)
-                level = level_of(hit.rule, levels, str(hit.severity or info.severity))
+                default = default_level(hit.rule, profile) or str(hit.severity or info.severity)
+                level = level_of(hit.rule, levels, default)
                 if level == "off" or not _selected(hit.rule, self.options.select, self.options.ignore):
                     continue
                 severity = Severity.parse(level)
@@ -492,18 +494,45 @@ def _finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> Fin
         source=info.source, message=hit.message, fix=fix, offset=start, end_offset=end)
 
 
+# Which of several findings on one span is the more specific, best first: built-in news
+# checks (they read the story's structure), then YAML rules, then LanguageTool; then the
+# higher severity; then a finding with a category over one of "other"; then the rule id.
+_SOURCE_RANK = {Source.NEWS: 0, Source.RULES: 1, Source.LANGUAGETOOL: 2}
+
+
+def _specificity(f: Finding) -> tuple:
+    return (_SOURCE_RANK[f.source], -f.severity, f.category is Category.OTHER, f.rule)
+
+
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
-    """Drops a LanguageTool finding when another source already reports that span."""
-    ours = [(f.offset, f.end_offset, f.category) for f in findings if f.source is not Source.LANGUAGETOOL]
-    if not ours:
-        return findings
+    """One problem, one finding. Findings on the same span become one: the most specific
+    (see ``_specificity``) is kept and lists the others' rule ids in ``also``. A
+    LanguageTool finding that overlaps a finding of another source in the same category
+    (the same problem, found twice) is folded in the same way."""
+    by_span: dict[tuple[int, int], list[Finding]] = {}
+    for f in findings:
+        by_span.setdefault((f.offset, f.end_offset), []).append(f)
+    kept: dict[int, Finding] = {}
+    folded: dict[int, list[str]] = {}
+    for group in by_span.values():
+        best = min(group, key=_specificity)
+        kept[id(best)] = best
+        folded[id(best)] = [f.rule for f in group if f is not best]
+    ours = [f for f in kept.values() if f.source is not Source.LANGUAGETOOL]
+    if ours:
+        for f in list(kept.values()):
+            if f.source is not Source.LANGUAGETOOL:
+                continue
+            owner = next((o for o in ours if o.category == f.category
+                          and o.offset < f.end_offset and f.offset < o.end_offset), None)
+            if owner is not None:
+                del kept[id(f)]
+                folded[id(owner)].extend([f.rule, *folded.pop(id(f))])
     out = []
     for f in findings:
-        if f.source is Source.LANGUAGETOOL and any(
-                (s == f.offset and e == f.end_offset) or (c == f.category and s < f.end_offset and f.offset < e)
-                for s, e, c in ours):
-            continue
-        out.append(f)
+        if id(f) in kept:
+            also = tuple(sorted(set(folded[id(f)]) - {f.rule}))
+            out.append(dataclasses.replace(f, also=also) if also else f)
     return out
 
 

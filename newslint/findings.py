@@ -78,6 +78,8 @@ class Finding:
     # Character offsets into the decoded file text (for fixes, baselines, editors).
     offset: int = field(default=0, compare=False)
     end_offset: int = field(default=0, compare=False)
+    # Other rules that flagged the same span (folded into this finding; see the engine).
+    also: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict:
         return {
@@ -92,6 +94,7 @@ class Finding:
             "source": str(self.source),
             "message": self.message,
             "fix": self.fix.to_json() if self.fix else None,
+            **({"also": list(self.also)} if self.also else {}),
         }
 
 

@@ -13,6 +13,10 @@ Two corpora:
   A listed line must get a finding of its category; an unlisted line must get no
   chrome, attribution or fragment finding. Prints precision and recall per category.
 
+* ``slips``: ``evaluate.py slips --polnear DIR --l3s DIR [...]`` runs scripts/slips.py:
+  slips injected into professional copy; prints word- and name-slip recall, false spelling
+  findings and warning-or-worse findings per 100 paragraphs.
+
 ``--min-*`` options make the run exit 1 when a figure drops below a floor; ``--json``
 prints the figures as JSON. The corpus text is only read, never written anywhere.
 """
@@ -285,8 +289,24 @@ def _print_professional(args) -> int:
     return max(code, inject_defects.main(common + extra))
 
 
+def _slips_main(argv: Sequence[str]) -> int:
+    """``evaluate.py slips ...``: the slip-injection scores of scripts/slips.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("slips", Path(__file__).resolve().parent / "slips.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("slips", module)
+    spec.loader.exec_module(module)
+    return module.main(list(argv))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["slips"]:
+        return _slips_main(argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog="Spelling recall and noise on professional copy: "
+                                            "evaluate.py slips --polnear DIR --l3s DIR (see scripts/slips.py).")
     parser.add_argument("--corpus", choices=("l3s", "project"), default="l3s")
     parser.add_argument("--l3s-dir", type=Path, default=DEFAULT_L3S_DIR)
     parser.add_argument("--project-dir", type=Path, default=DEFAULT_PROJECT_DIR)

@@ -45,9 +45,10 @@ def test_html_slip_next_to_entities(run_cli, write, languagetool_server):
 
 
 def test_accepted_vocabulary_is_not_a_spelling_error(run_cli, write, languagetool_server):
-    path = write("story.txt", "Talks resume\n\nDefense Minister Yoav Galant met the envoy.\n")
+    # Sentence-initial, used once, no title, run or possessive: not marked as a name.
+    path = write("story.txt", "Talks resume\n\nGalant met the envoy.\n")
     assert _spelling(run_cli("check", "--no-cache", "--format", "json", path)) != []
-    write(".newslint.yml", "vocab:\n  accept: [Yoav, Galant]\n")
+    write(".newslint.yml", "vocab:\n  accept: [Galant]\n")
     assert _spelling(run_cli("check", "--no-cache", "--format", "json", path)) == []
 
 

@@ -31,14 +31,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newslint.config.model import LEVELS, Config, LanguageToolSettings, Override
 from newslint.errors import ConfigError
+from newslint.languagetool.profile import PROFILES
 from newslint.regular_files import read_regular_file
 
 TOP_KEYS = ("extends", "languagetool", "rules", "vocab", "overrides", "include", "exclude")
 LANGUAGETOOL_KEYS = (
     "enabled", "language", "url", "autostart", "picky", "enabled_rules", "disabled_rules",
-    "enabled_categories", "disabled_categories", "idle_timeout", "memory",
+    "enabled_categories", "disabled_categories", "idle_timeout", "memory", "profile",
 )
-VOCAB_KEYS = ("accept", "reject")
+VOCAB_KEYS = ("accept", "reject", "names")
 OVERRIDE_KEYS = ("files", "rules")
 
 _STR = "tag:yaml.org,2002:str"
@@ -116,7 +117,10 @@ class _ConfigReader:
                 changes["rules"] = self.rule_levels(value, "rules")
             elif key == "vocab":
                 for vkey, vvalue in self.mapping(value, "vocab", VOCAB_KEYS):
-                    changes[f"vocab_{vkey}"] = self.strings(vvalue, f"vocab.{vkey}")
+                    if vkey == "names":
+                        changes["vocab_names"] = self.names_file(vvalue)
+                    else:
+                        changes[f"vocab_{vkey}"] = self.strings(vvalue, f"vocab.{vkey}")
             elif key == "overrides":
                 changes["overrides"] = self.overrides(value)
             else:  # include, exclude
@@ -138,6 +142,17 @@ class _ConfigReader:
                             "and for a style of that name in the StylesPath of a .vale.ini beside this file)")
         return target
 
+    def names_file(self, node: Node) -> tuple[str, ...]:
+        """``vocab.names``: a names list (``newslint vocab learn``), relative to this file's folder."""
+        from newslint.names.desk import read_names
+
+        entry = self.text(node, "vocab.names")
+        target = os.path.normpath(os.path.join(self.root, os.path.expanduser(entry)))
+        if not os.path.isfile(target):
+            self.fail(node, f"vocab.names: {entry!r}: no such file (looked for {target}); "
+                            f"build one with `newslint vocab learn PATHS -o FILE`")
+        return read_names(target)
+
     def languagetool(self, node: Node) -> LanguageToolSettings:
         fields: dict[str, object] = {}
         for key, value in self.mapping(node, "languagetool", LANGUAGETOOL_KEYS):
@@ -150,6 +165,8 @@ class _ConfigReader:
                 fields["urls"] = self.urls(value, what)
             elif key == "idle_timeout":
                 fields[key] = self.integer(value, what, minimum=0)
+            elif key == "profile":
+                fields[key] = self.choice(value, what, PROFILES)
             elif key == "memory":
                 fields[key] = self.matching(value, what, _MEMORY, "a Java heap size such as 1g or 512m").lower()
             else:  # the rule and category lists
@@ -266,6 +283,12 @@ class _ConfigReader:
         value = self.text(node, what)
         if not pattern.fullmatch(value):
             self.fail(node, f"{what}: {value!r} is not {expected}")
+        return value
+
+    def choice(self, node: Node, what: str, choices: Sequence[str]) -> str:
+        value = self.text(node, what)
+        if value not in choices:
+            self.fail(node, f"{what}: {value!r} is not one of {', '.join(choices)}" + _did_you_mean(value, choices))
         return value
 
     def boolean(self, node: Node, what: str) -> bool:

@@ -31,6 +31,7 @@ class LanguageToolSettings:
     disabled_categories: tuple[str, ...] = ()
     idle_timeout: int = 1800               # seconds an autostarted daemon waits before stopping
     memory: str = "1g"                     # JVM -Xmx
+    profile: str = "news"                  # default levels of LanguageTool rules (languagetool/profile.py)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Config:
     overrides: tuple[Override, ...] = ()
     vocab_accept: tuple[str, ...] = ()
     vocab_reject: tuple[str, ...] = ()
+    vocab_names: tuple[str, ...] = ()                 # the desk's names list (vocab.names: FILE), read
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)

@@ -2,7 +2,7 @@
 
 Category mapping (LanguageTool category id -> newslint category):
 
-- TYPOS -> spelling
+- TYPOS, MULTITOKEN_SPELLING ("Donald Trummp") -> spelling
 - GRAMMAR, CONFUSED_WORDS, CASING, COMPOUNDING, NONSTANDARD_PHRASES, REPETITIONS -> grammar
   (wrong word forms, confusables, capitalisation, "could of", "the the")
 - PUNCTUATION -> punctuation
@@ -31,6 +31,7 @@ FRAGMENT_RULE_PREFIX = "NEWSLINT_FRAGMENT_"
 
 _CATEGORIES: dict[str, Category] = {
     "TYPOS": Category.SPELLING,
+    "MULTITOKEN_SPELLING": Category.SPELLING,
     "PUNCTUATION": Category.PUNCTUATION,
     "TYPOGRAPHY": Category.TYPOGRAPHY,
     **dict.fromkeys(("GRAMMAR", "CONFUSED_WORDS", "CASING", "COMPOUNDING", "NONSTANDARD_PHRASES",

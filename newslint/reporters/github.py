@@ -12,6 +12,7 @@ from typing import Iterable, TextIO
 
 from newslint.findings import Finding, Severity
 from newslint.report import Report, Totals
+from newslint.reporters.text import also_note
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
@@ -34,7 +35,7 @@ class Writer:
         for f in findings:
             props = {"file": f.path, "line": f.line, "col": f.column,
                      "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
-            write(command(_COMMANDS[f.severity], props, f.message))
+            write(command(_COMMANDS[f.severity], props, f.message + also_note(f)))
 
     def end(self, totals: Totals) -> None:
         stream = self._stream

@@ -155,6 +155,8 @@ def _result(f: Finding, rule_index: int) -> dict:
             "properties": {"safe": f.fix.safe},
         }]
     result["properties"] = {"category": str(f.category), "source": str(f.source)}
+    if f.also:
+        result["properties"]["also"] = list(f.also)
     return result
 
 

@@ -50,7 +50,7 @@ class Writer:
         for f in findings:
             write(f"{paint(f'{printable(f.path)}:{f.line}:{f.column}:', _BOLD)} "
                   f"{paint(str(f.severity), _COLOURS[f.severity])} "
-                  f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}\n")
+                  f"{paint(f'[{f.rule}]', _DIM)} {_one_line(f.message)}{also_note(f)}\n")
 
     def end(self, totals: Totals) -> None:
         paint, messages = self._paint, self._messages
@@ -92,6 +92,11 @@ def summary_of(totals: Totals) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def also_note(f: Finding) -> str:
+    """`` (also: rule, rule)`` for a finding other rules flagged too; empty otherwise."""
+    return f" (also: {', '.join(f.also)})" if f.also else ""
 
 
 def _one_line(message: str) -> str:

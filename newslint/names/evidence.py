@@ -1,0 +1,121 @@
+"""Which capitalised words an article itself marks as names.
+
+A word LanguageTool does not know is taken as a proper name when it is capitalised
+(``Caddell``, ``DuVernay``, ``JASTA``) and the article gives at least one sign of a
+name for it:
+
+- it is capitalised in mid-sentence, here or anywhere else in the article;
+- it is used more than once;
+- a title comes before it (Sen., Rep., Dr., Mr., Gov., President, …);
+- it is part of a run of capitalised words (``Gennifer Flowers``, ``Aung San Suu Kyi``);
+- it takes a possessive (``Caddell’s``).
+
+A capitalised unknown word with none of these (a sentence-initial ``Presdiential``
+used once) stays a spelling finding.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newslint.checks.rules.sentences import sentence_starts
+from newslint.documents.model import Document
+
+# A word: letters, inner apostrophes or hyphens allowed (O’Neill, Holtz-Eakin, Caddell’s).
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Gen General Lt Col Maj "
+    "Capt Sgt Adm Cmdr Rev Pres President Judge Justice Secretary Chairman Chairwoman Mayor "
+    "Minister Premier Chancellor King Queen Prince Princess Pope Sir Dame Lord Lady Sheriff "
+    "Officer Detective Coach Commissioner Ambassador Speaker Leader".split())
+# What may stand between a sentence start and its first word.
+_OPENERS = " \t\n\"'“‘([—–-…"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One capitalised word of the article (its possessive stripped)."""
+
+    segment: int
+    start: int
+    end: int
+    form: str
+    mid_sentence: bool
+    after_title: bool
+    in_run: bool
+    possessive: bool
+
+
+def strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def is_capitalised(word: str) -> bool:
+    """Starts with a capital, or has one inside (``iPhone``, ``eBay``)."""
+    return bool(word) and (word[0].isupper() or any(c.isupper() for c in word[1:]))
+
+
+@dataclass
+class NameIndex:
+    """Every capitalised word of a document, with the signs of a name around it."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)          # form -> mentions
+    mid_counts: Counter = field(default_factory=Counter)      # form -> mentions in mid-sentence
+
+    @classmethod
+    def build(cls, doc: Document) -> "NameIndex":
+        index = cls()
+        for number, seg in enumerate(doc.segments):
+            index._add_segment(number, seg.text)
+        return index
+
+    def _add_segment(self, number: int, text: str) -> None:
+        starts = set(sentence_starts(text))
+        words = list(WORD.finditer(text))
+        for i, m in enumerate(words):
+            word = m.group()
+            form = strip_possessive(word)
+            if not form or not is_capitalised(form):
+                continue
+            sentence_initial = _starts_sentence(starts, text, m.start())
+            prev_word = words[i - 1] if i else None
+            next_word = words[i + 1] if i + 1 < len(words) else None
+            after_title = prev_word is not None and prev_word.group().rstrip(".") in TITLES \
+                and _adjacent(text, prev_word.end(), m.start())
+            in_run = (prev_word is not None and is_capitalised(prev_word.group())
+                      and _adjacent(text, prev_word.end(), m.start()) and not after_title) \
+                or (next_word is not None and is_capitalised(next_word.group())
+                    and _adjacent(text, m.end(), next_word.start()))
+            mention = Mention(number, m.start(), m.start() + len(form), form, not sentence_initial,
+                              after_title, in_run, form != word)
+            self.mentions.append(mention)
+            self.counts[form] += 1
+            if mention.mid_sentence:
+                self.mid_counts[form] += 1
+
+    def is_name(self, form: str, segment: int, start: int) -> bool:
+        """Whether the article marks ``form`` (at ``segment``/``start``) as a name."""
+        if not is_capitalised(form):
+            return False
+        if self.mid_counts[form] or self.counts[form] > 1:
+            return True
+        for mention in self.mentions:
+            if mention.segment == segment and mention.start == start:
+                return mention.after_title or mention.in_run or mention.possessive
+        return False
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces (or a period of an initial or title and a space) between two words."""
+    gap = text[end:start]
+    return gap.strip(" .") == "" and len(gap) <= 3 and "\n" not in gap
+
+
+def _starts_sentence(starts: set[int], text: str, offset: int) -> bool:
+    i = offset
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    return i in starts

@@ -1,0 +1,131 @@
+"""Names and spelling: name evidence, variants, the desk's list, and the LanguageTool
+spelling matches the names check keeps or drops (hits built by hand: our own code)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newslint.checks.base import Hit
+from newslint.checks.news.names import NEAR_KNOWN, VARIANT, NamesCheck
+from newslint.documents import parse_document
+from newslint.findings import Category, Severity
+from newslint.names.evidence import NameIndex, strip_possessive
+from newslint.names.variants import article_variants, close_forms, is_plural_pair
+
+SPELL = "lt.MORFOLOGIK_RULE_EN_US"
+
+
+def _doc(text: str, fmt: str = "text"):
+    return parse_document(text, {"text": "a.txt", "markdown": "a.md", "html": "a.html"}[fmt], fmt)
+
+
+def _spelling_hits(doc, words, rule=SPELL, replacement=None) -> list[Hit]:
+    """A LanguageTool spelling match on every whole-word occurrence of each word."""
+    hits = []
+    for seg in doc.segments:
+        for word in words:
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", seg.text):
+                hits.append(Hit(rule, seg.index, m.start(), m.end(), f"Possible spelling mistake: {word}",
+                                replacement=replacement, category=Category.SPELLING, severity=Severity.WARNING))
+    return hits
+
+
+def _run(text, unknown, fmt="text", desk=()):
+    doc = _doc(text, fmt)
+    hits = _spelling_hits(doc, unknown)
+    taken, rest = NamesCheck(desk).from_languagetool(doc, hits)
+    shown = lambda hs: [(h.rule, doc.segments[h.segment].text[h.start:h.end]) for h in hs]  # noqa: E731
+    return shown(taken), shown(rest), taken
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Clinton aide Huma Abedin left early.", "Abedin"),                  # mid-sentence
+    ("Abedin left early. Reporters waited.\n\nAbedin returned.", "Abedin"),  # repeated
+    ("Sen. Clyburn spoke. Nobody else did.", "Clyburn"),                   # after a title
+    ("Gennifer Flowers will not attend.", "Gennifer"),                     # run of capitals
+    ("Priebus’s plan failed. Nobody objected.", "Priebus"),                # possessive
+])
+def test_a_word_the_story_marks_as_a_name_is_not_a_spelling_finding(text, word):
+    taken, rest, _ = _run(text, [word])
+    assert taken == [] and rest == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Presdiential candidates met on Monday.", "Presdiential"),   # sentence-initial, once, no sign
+    ("The secretrary of state spoke.", "secretrary"),             # lowercase
+])
+def test_unknown_words_without_name_evidence_stay_spelling_findings(text, word):
+    taken, rest, _ = _run(text, [word])
+    assert taken == [] and rest == [(SPELL, word)]
+
+
+def test_possessive_is_stripped_and_evidence_is_recorded():
+    index = NameIndex.build(_doc("Abedin’s aide met Sen. Kroll and Huma Abedin.\n"))
+    forms = {(m.form, m.mid_sentence, m.after_title, m.in_run, m.possessive) for m in index.mentions}
+    assert ("Abedin", False, False, False, True) in forms
+    assert ("Kroll", True, True, False, False) in forms
+    assert ("Abedin", True, False, True, False) in forms
+    assert strip_possessive("Jones’") == "Jones" and strip_possessive("Caddell's") == "Caddell"
+
+
+def test_variant_rarer_form_is_flagged_with_the_other_as_fix():
+    text = ("Defense Minister Yoav Gallant met the envoy. Gallant said talks would go on.\n\n"
+            "Galant later left for Cairo.\n")
+    taken, rest, hits = _run(text, ["Galant"])
+    assert taken == [(VARIANT, "Galant")]
+    assert hits[0].replacement == "Gallant"
+    assert "'Galant' (once) and 'Gallant' (2 times)" in hits[0].message
+    assert rest == [(SPELL, "Galant")]      # kept: the engine folds it into the variant finding
+
+
+def test_variant_tie_flags_both_unknown_forms_every_time():
+    text = "Aide Huma Abedin spoke. Later Huma Abeddin left.\n"
+    taken, _, hits = _run(text, ["Abedin", "Abeddin"])
+    assert sorted(taken) == [(VARIANT, "Abeddin"), (VARIANT, "Abedin")]
+    assert {h.replacement for h in hits} == {"Abedin", "Abeddin"}
+
+
+def test_no_variant_for_plurals_known_pairs_other_first_letters_or_short_words():
+    assert _run("Hillary Clinton spoke. The Clintons left.\n", ["Clintons"])[0] == []
+    assert _run("Leslie Wimes told The New York Times so.\n", ["Wimes"])[0] == []
+    assert article_variants({"Ito": 2, "Itto": 1}, unknown={"Itto"}) == []      # a 3-letter form
+    assert article_variants({"Obama": 3, "Osama": 1}, unknown=set()) == []
+
+
+def test_variant_on_a_known_rarer_form_when_the_name_is_unknown():
+    found = article_variants({"Galant": 3, "Gallant": 1}, unknown={"Galant"})
+    assert [(v.form, v.other) for v in found] == [("Gallant", "Galant")]
+
+
+def test_close_forms_and_plural_pairs():
+    assert close_forms("Abeddin", ["Abedin", "Aberdeen", "Abeddin", "Labedin"], 1) == ["Abedin"]
+    assert is_plural_pair("Clinton", "Clintons") and is_plural_pair("Kennedy", "Kennedies")
+    assert not is_plural_pair("Galant", "Gallant") and not is_plural_pair("Congres", "Congress")
+
+
+def test_desk_names_are_accepted_and_near_names_are_probable_misspellings():
+    text = "Aide Huma Abedin met Mayor Tanden. Later Priebbus spoke.\n"
+    taken, rest, hits = _run(text, ["Abedin", "Tanden", "Priebbus"], desk=("Abedin", "Priebus"))
+    assert taken == [(NEAR_KNOWN, "Priebbus")]
+    assert hits[0].replacement == "Priebus" and "desk's names list" in hits[0].message
+    assert rest == [(SPELL, "Priebbus")]
+
+
+def test_multi_word_spelling_match_on_another_person_is_dropped_but_a_slip_stays():
+    doc = _doc("Donald Trump spoke. Later Donald Trummp left, and John Bentel stayed.\n")
+    seg = doc.segments[0].text
+    slip = Hit("lt.EN_MULTITOKEN_SPELLING_TWO", 0, seg.index("Donald Trummp"), seg.index("Donald Trummp") + 13,
+               "m", replacement="Donald Trump", category=Category.SPELLING)
+    other = Hit("lt.EN_MULTITOKEN_SPELLING_TWO", 0, seg.index("John Bentel"), seg.index("John Bentel") + 11,
+                "m", replacement="John Bester", category=Category.SPELLING)
+    taken, rest = NamesCheck().from_languagetool(doc, [slip, other])
+    assert rest == [slip]
+
+
+def test_other_hits_pass_untouched_and_the_check_needs_languagetool():
+    doc = _doc("Aide Huma Abedin spoke.\n")
+    grammar = Hit("lt.SOME_GRAMMAR", 0, 0, 4, "g", category=Category.GRAMMAR)
+    assert NamesCheck().from_languagetool(doc, [grammar]) == ([], [grammar])
+    assert NamesCheck.requires_languagetool is True
+    assert NamesCheck().check(doc, {VARIANT}) == []
