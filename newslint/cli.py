@@ -228,7 +228,7 @@ def explain(rule, config_path) -> int:
             if info is not None:
                 _print_rule(info)
                 click.echo("")
-            click.echo(f"News profile: {default_level(rule)}\n  {reason(rule)}")
+            click.echo(f"Level in the news profile: {default_level(rule)}\n  {reason(rule)}")
             click.echo(f"Turn it back on\n  rules: {{{rule}: warning}}  (in .newslint.yml)")
             return EXIT_OK
         if info is None:

@@ -508,10 +508,13 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
     """One problem, one finding. Findings on the same span become one: the most specific
     (see ``_specificity``) is kept and lists the others' rule ids in ``also``. A
     LanguageTool finding that overlaps a finding of another source in the same category
-    (the same problem, found twice) is folded in the same way."""
-    by_span: dict[tuple[int, int], list[Finding]] = {}
+    (the same problem, found twice) is folded in the same way. House-style rules (YAML rules
+    of category style or other) each keep their finding, as Vale reports each alert: two
+    style rules on one span are two opinions, not one problem."""
+    by_span: dict[tuple, list[Finding]] = {}
     for f in findings:
-        by_span.setdefault((f.offset, f.end_offset), []).append(f)
+        own = f.source is Source.RULES and f.category in (Category.STYLE, Category.OTHER)
+        by_span.setdefault((f.offset, f.end_offset, f.rule if own else None), []).append(f)
     kept: dict[int, Finding] = {}
     folded: dict[int, list[str]] = {}
     for group in by_span.values():
