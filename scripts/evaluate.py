@@ -271,11 +271,79 @@ def _print_project(scores: Mapping[str, CategoryScore], verbose: bool) -> None:
                 print(f"  FP   {fp}")
 
 
+def evaluate_professional(folders: Sequence[Path], *, languagetool: bool = False, jobs: int = 1) -> dict:
+    """Findings per 100 paragraphs on professional copy (``*.txt`` under each folder), by category."""
+    from newslint.documents import parse_document
+
+    paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
+    found = lint_files(paths, languagetool=languagetool, jobs=jobs)
+    paragraphs = sum(len(parse_document(p.read_text(encoding="utf-8"), str(p), "text").segments) for p in paths)
+    counts: Counter[str] = Counter()
+    listed: list[str] = []
+    for path in paths:
+        for f in found[str(path)]:
+            if str(f.category) in SCORED_CATEGORIES:
+                counts[str(f.category)] += 1
+                line = path.read_text(encoding="utf-8").splitlines()[f.line - 1]
+                listed.append(f"{path.name}:{f.line} {f.rule}: {line[:100]}")
+    return {"files": len(paths), "paragraphs": paragraphs,
+            "per_100_paragraphs": {c: 100 * counts[c] / max(paragraphs, 1) for c in SCORED_CATEGORIES},
+            "counts": dict(counts), "findings": listed}
+
+
+def _trained_on() -> list[str]:
+    from importlib import resources
+
+    data = json.loads(resources.files("newslint.checks.news").joinpath("chrome_model.json").read_text("utf-8"))
+    return list(data.get("trained_on", ()))
+
+
+def _print_corpora(args) -> int:
+    """One row per labelled corpus: L3S-GN1 first, then each --labelled folder."""
+    trained = set(_trained_on())
+    corpora = [("l3s", args.l3s_dir)] if args.l3s_dir.is_dir() else []
+    for value in args.labelled:
+        name, sep, folder = value.partition("=")
+        if not sep:
+            print(f"--labelled expects NAME=FOLDER, got {value!r}", file=sys.stderr)
+            return 2
+        corpora.append((name, Path(folder)))
+    rows = {}
+    print(f"{'corpus':34} {'model':16} {'files':>5} {'chrome rec.':>11} {'false pos.':>10} {'FP files':>8}")
+    for name, folder in corpora:
+        score = evaluate_l3s(folder, languagetool=args.languagetool, jobs=args.jobs)
+        f = score.figures()
+        rows[name] = f | {"trained_on": name in trained}
+        tag = "trained on it" if name in trained else "not trained on"
+        print(f"{name:34} {tag:16} {f['files']:5d} {f['recall']:11.3f} {f['false_positive_rate'] * 100:9.2f}% "
+              f"{f['files_with_false_positive']:8d}", flush=True)
+        if args.verbose:
+            for case in score.false_positives:
+                print(f"  FP   {case.file}:{case.line} [{case.label}] {case.rule}: {case.text[:90]}")
+            for case in score.misses:
+                print(f"  MISS {case.file}:{case.line} [{case.label}]: {case.text[:90]}")
+    held = [f for name, f in rows.items() if not f["trained_on"]]
+    if held:
+        chrome = sum(f["recall"] for f in held) / len(held)
+        fp = max(f["false_positive_rate"] for f in held)
+        print(f"{'cross-corpus (not trained on)':34} {'':16} {'':5} {chrome:11.3f} {fp * 100:9.2f}%  "
+              f"(mean recall, worst false-positive rate)")
+    if args.json:
+        print(json.dumps({"corpora": rows}, indent=2))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=("l3s", "project"), default="l3s")
     parser.add_argument("--l3s-dir", type=Path, default=DEFAULT_L3S_DIR)
+    parser.add_argument("--labelled", action="append", default=[], metavar="NAME=FOLDER",
+                        help="also score this folder in the L3S layout (from scripts/chrome_corpus.py); "
+                             "repeatable, one row each, marked by whether the chrome model was trained on it")
     parser.add_argument("--project-dir", type=Path, default=DEFAULT_PROJECT_DIR)
+    parser.add_argument("--professional", action="append", default=[], type=Path, metavar="FOLDER",
+                        help="professional copy (*.txt, e.g. PolNeAR train/dev text): findings per 100 "
+                             "paragraphs by category, each finding listed; repeatable")
     parser.add_argument("--languagetool", action="store_true", help="also run LanguageTool (off by default)")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -285,6 +353,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--max-fp-rate", type=float, help="l3s: highest false-positive rate on article+headline lines")
     args = parser.parse_args(argv)
 
+    if args.professional:
+        result = evaluate_professional(args.professional, languagetool=args.languagetool, jobs=args.jobs)
+        if args.json:
+            print(json.dumps(result, indent=2))
+            return 0
+        print(f"professional copy: {result['files']} files, {result['paragraphs']} paragraphs")
+        for category, rate in result["per_100_paragraphs"].items():
+            print(f"  {category:12} {result['counts'].get(category, 0):5d} findings  {rate:.3f} per 100 paragraphs")
+        for line in result["findings"]:
+            print(f"  {line}")
+        return 0
+    if args.labelled:
+        return _print_corpora(args)
     if args.corpus == "l3s":
         score = evaluate_l3s(args.l3s_dir, languagetool=args.languagetool, jobs=args.jobs)
         figures = score.figures()
