@@ -143,14 +143,15 @@ RULES: tuple[RuleInfo, ...] = (
     _rule(
         BOILERPLATE,
         "A short line that the trained chrome model reads as web-page text, though no phrase "
-        "rule or structural rule names it: section menus, widget labels, box and footer "
-        "text. The model weighs the line's shape, its words against the story's, and the "
+        "rule or structural rule names it: form labels, section menus, widget, box and "
+        "footer text. The model weighs the line's shape, its words against the story's, and the "
         "lines around it (see docs/chrome.md).",
         "Page text interrupts the story; readers of the article never see it.",
         "Delete the line, or extract only the article body.",
         flag=(
             "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
-            + "\n\nNational\n\nWorld\n\nBusiness\n\nTechnology\n\nEntertainment\n\n" + _STORY[2],
+            + "\n\nUsername:\n\nPassword:\n\nConfirm Password:\n\nEmail:\n\nConfirm Email:\n\nPostal Code:"
+            "\n\nCountry:\n\nBirth Year:\n\n" + _STORY[2],
         ),
         pass_=(
             "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
