@@ -300,6 +300,48 @@ def _slips_main(argv: Sequence[str]) -> int:
     return module.main(list(argv))
 
 
+def _trained_on() -> list[str]:
+    from importlib import resources
+
+    data = json.loads(resources.files("newslint.checks.news").joinpath("chrome_model.json").read_text("utf-8"))
+    return list(data.get("trained_on", ()))
+
+
+def _print_corpora(args) -> int:
+    """One row per labelled corpus: L3S-GN1 first, then each --labelled folder."""
+    trained = set(_trained_on())
+    corpora = [("l3s", args.l3s_dir)] if args.l3s_dir.is_dir() else []
+    for value in args.labelled:
+        name, sep, folder = value.partition("=")
+        if not sep:
+            print(f"--labelled expects NAME=FOLDER, got {value!r}", file=sys.stderr)
+            return 2
+        corpora.append((name, Path(folder)))
+    rows = {}
+    print(f"{'corpus':34} {'model':16} {'files':>5} {'chrome rec.':>11} {'false pos.':>10} {'FP files':>8}")
+    for name, folder in corpora:
+        score = evaluate_l3s(folder, languagetool=args.languagetool, jobs=args.jobs)
+        f = score.figures()
+        rows[name] = f | {"trained_on": name in trained}
+        tag = "trained on it" if name in trained else "not trained on"
+        print(f"{name:34} {tag:16} {f['files']:5d} {f['recall']:11.3f} {f['false_positive_rate'] * 100:9.2f}% "
+              f"{f['files_with_false_positive']:8d}", flush=True)
+        if args.verbose:
+            for case in score.false_positives:
+                print(f"  FP   {case.file}:{case.line} [{case.label}] {case.rule}: {case.text[:90]}")
+            for case in score.misses:
+                print(f"  MISS {case.file}:{case.line} [{case.label}]: {case.text[:90]}")
+    held = [f for name, f in rows.items() if not f["trained_on"]]
+    if held:
+        chrome = sum(f["recall"] for f in held) / len(held)
+        fp = max(f["false_positive_rate"] for f in held)
+        print(f"{'cross-corpus (not trained on)':34} {'':16} {'':5} {chrome:11.3f} {fp * 100:9.2f}%  "
+              f"(mean recall, worst false-positive rate)")
+    if args.json:
+        print(json.dumps({"corpora": rows}, indent=2))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["slips"]:
@@ -309,6 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                             "evaluate.py slips --polnear DIR --l3s DIR (see scripts/slips.py).")
     parser.add_argument("--corpus", choices=("l3s", "project"), default="l3s")
     parser.add_argument("--l3s-dir", type=Path, default=DEFAULT_L3S_DIR)
+    parser.add_argument("--labelled", action="append", default=[], metavar="NAME=FOLDER",
+                        help="also score this folder in the L3S layout (from scripts/chrome_corpus.py); "
+                             "repeatable, one row each, marked by whether the chrome model was trained on it")
     parser.add_argument("--project-dir", type=Path, default=DEFAULT_PROJECT_DIR)
     parser.add_argument("--professional", type=Path, action="append", default=[], metavar="TEXT_DIR",
                         help="professional copy (e.g. PolNeAR's data/train/text): chrome, attribution and "
@@ -324,7 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.professional:
         return _print_professional(args)
-
+    if args.labelled:
+        return _print_corpora(args)
     if args.corpus == "l3s":
         score = evaluate_l3s(args.l3s_dir, languagetool=args.languagetool, jobs=args.jobs)
         figures = score.figures()

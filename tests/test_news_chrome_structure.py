@@ -6,6 +6,7 @@ import time
 import pytest
 
 from newslint.checks.news.chrome_structure import (
+    BOILERPLATE,
     FURNITURE,
     HEADLINE_LIST,
     REPEATED_BYLINE,
@@ -46,7 +47,7 @@ def flagged(text: str, enabled=ALL) -> dict[int, str]:
 
 
 def test_rules_metadata():
-    assert [r.id for r in RULES] == [TOOLS, HEADLINE_LIST, TEASER, REPEATED_BYLINE, FURNITURE]
+    assert [r.id for r in RULES] == [TOOLS, HEADLINE_LIST, TEASER, REPEATED_BYLINE, BOILERPLATE, FURNITURE]
     for rule in RULES:
         assert rule.category is Category.CHROME
         assert rule.severity is Severity.WARNING

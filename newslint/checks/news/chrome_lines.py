@@ -69,6 +69,35 @@ _TEXT_SIZE = re.compile(r"^(?:[\s\[\]()+\-–|]*(?:a|text|font|size)\b[\s\[\]()+
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[a-z][.)]\s|[*•·-]\s?)")
 # "Processor: 1.2GHz", "Who: Wright State": a field of a fact box (label of one or two words).
 _FIELD = re.compile(r"^[A-Z][\w'-]*(?:\s[\w'-]+)?:\s+\S")
+# The content of a list the story gives: a quantity, a price, a time, a field or a Q&A turn
+# ("2 cups flour", "Adults: $12", "9:30 a.m. Start", "Q: How long ...?", "Processor: 1.2GHz").
+_QUANTITY = re.compile(
+    r"^(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔]|an?|one|two|three|four|five|six|half)\s*(?:-\s*\w+\s*)?"
+    r"(?:%|cups?|c\.|tbsp|tsp|tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|g|grams?|kg|ml|l|liters?|"
+    r"litres?|pinch|cloves?|cans?|sticks?|slices?|pieces?|large|medium|small|whole|km|mi|miles?|m|"
+    r"metres?|meters?|laps?|minutes?|mins?|hours?|seconds?|x)\b",
+    re.I,
+)
+_PRICE = re.compile(r"[$£€¥₹]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:dollars|euros|pounds)\b|\bfree\b", re.I)
+_QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.|Question|Answer)\s*[:.)-]\s", re.I)
+_QUOTED = re.compile(r"""^\W{0,2}["“‘'«].*["”’'»][\W]{0,3}$""")
+
+
+def is_list_content(text: str) -> bool:
+    """A line shaped like an item of a list the story gives: quantities, prices, fields, Q&A."""
+    stripped = _LIST_ITEM.sub("", text, count=1)
+    if _QUANTITY.match(stripped) or _PRICE.search(stripped) or _QA_TURN.match(stripped):
+        return True
+    if _TIME.match(stripped) or _QUOTED.match(stripped):
+        return True
+    field = _FIELD.match(stripped)
+    if field is None or _TEASER_LABEL.match(stripped):
+        return False
+    # "Weight: 172 grams", "Colors: black, sage": a short value, or one with a figure.
+    value = stripped[field.end() - 1:]
+    return len(value.split()) <= 3 or any(c.isdigit() for c in value)
+
+
 _CONTRIBUTOR = re.compile(
     r"\b(?:contributed|contributing) (?:to )?(?:this|the) (?:report|story|article)\b"
     r"|^(?:editor'?s note|correction|clarification|update)\b",
@@ -189,7 +218,10 @@ def is_title_like(text: str, words: tuple[str, ...], function_words: int) -> boo
     stripped = text.strip().lstrip("'\"‘“?")
     if not stripped or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
-    if text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..."):
+    end = text.rstrip().rstrip("\"'”’»)]")
+    if end.endswith((".", ",", ";", "!")) and not end.endswith("..."):
+        return False
+    if is_list_content(text):
         return False
     return function_words * 3 <= len(words) + 1
 

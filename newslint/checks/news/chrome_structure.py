@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
+from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import LineKind, LineShape, is_teaser, opens_story_list, shape_of
+from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
 from newslint.findings import Category, Severity, Source
 
@@ -23,6 +25,12 @@ HEADLINE_LIST = "news.chrome.headline-list"
 TEASER = "news.chrome.teaser"
 REPEATED_BYLINE = "news.chrome.repeated-byline"
 FURNITURE = "news.chrome.furniture"
+BOILERPLATE = "news.chrome.boilerplate"
+# A headline list with no box heading or tool line in it: reported as HEADLINE_LIST, but
+# only when the model agrees enough, since a run of short title-like lines is also how a
+# story's own lists look (features, schedules, fact boxes).
+UNHEADED_LIST = HEADLINE_LIST + "?"
+WEIGHED = frozenset({UNHEADED_LIST})
 
 # Openings that the phrase rules in rules/news/chrome flag; this check leaves them alone
 # so that one line never gets two chrome findings.
@@ -37,6 +45,7 @@ _MESSAGES = {
     TEASER: "A teaser headline for another story dropped into the text; delete it.",
     REPEATED_BYLINE: "Byline or dateline repeated inside the story; delete the repeat.",
     FURNITURE: "Page furniture (navigation, sidebar, footer or form text) in the article.",
+    BOILERPLATE: "Reads as web-page text, not part of the story (navigation, widget, box or footer); delete it.",
 }
 
 _PROSE_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.BLOCKQUOTE, SegmentKind.LIST_ITEM)
@@ -44,6 +53,8 @@ _PROSE_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.BLOCKQUOTE, SegmentKind.LIST_
 _MIN_LIST_LINES = 3
 # ... or this many when a box heading ("Most Popular") is one of them.
 _MIN_HEADED_LIST_LINES = 2
+# ... and, with no box heading, title lines of this many words or more (the median line).
+_MIN_HEADLINE_WORDS = 4
 
 
 def _rule(rule_id: str, what: str, why: str, fix: str, flag: Sequence[str], pass_: Sequence[str]) -> RuleInfo:
@@ -129,6 +140,24 @@ RULES: tuple[RuleInfo, ...] = (
             + "\n\nJohn Roe contributed to this report.",
         ),
     ),
+    _rule(
+        BOILERPLATE,
+        "A short line that the trained chrome model reads as web-page text, though no phrase "
+        "rule or structural rule names it: form labels, section menus, widget, box and "
+        "footer text. The model weighs the line's shape, its words against the story's, and the "
+        "lines around it (see docs/chrome.md).",
+        "Page text interrupts the story; readers of the article never see it.",
+        "Delete the line, or extract only the article body.",
+        flag=(
+            "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
+            + "\n\nUsername:\n\nPassword:\n\nConfirm Password:\n\nEmail:\n\nConfirm Email:\n\nPostal Code:"
+            "\n\nCountry:\n\nBirth Year:\n\n" + _STORY[2],
+        ),
+        pass_=(
+            "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
+            + "\n\nLibrary hours\n\nMonday: 9 a.m. to 5 p.m.\n\nSaturday: 10 a.m. to 2 p.m.\n\n" + _STORY[2],
+        ),
+    ),
     RuleInfo(
         id=FURNITURE,
         category=Category.CHROME,
@@ -159,33 +188,86 @@ class _Line:
 
 
 class ChromeStructureCheck:
-    """Structural chrome: tools, headline lists, teasers, repeated bylines, furniture."""
+    """Structural chrome: tools, headline lists, teasers, repeated bylines, furniture, and
+    the lines the trained chrome model reads as page text."""
+
+    def __init__(self, model: ChromeModel | None = None):
+        self._model = model if model is not None else shipped_model()
 
     @property
     def rules(self) -> tuple[RuleInfo, ...]:
         return RULES
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
-        verdicts = classify(doc.segments)
         return [
             Hit(rule, seg.index, 0, len(seg.text), _MESSAGES[rule])
-            for seg, rule in verdicts
+            for seg, rule in judge(doc.segments, self._model)
             if rule in enabled
         ]
 
 
-def classify(segments: Sequence[Segment]) -> list[tuple[Segment, str]]:
-    """The chrome rule (if any) for each segment, in document order."""
+def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment, str]]:
+    """The chrome rule (if any) for each segment, the structural verdicts weighed by the model.
+
+    A headline-list verdict stands when the model gives the line at least its keep
+    threshold (lists the story gives look alike); the other structural verdicts stand;
+    a line with no verdict is flagged when the model is confident it is page text. Lines the phrase rules cover and page furniture are left as they are.
+    """
+    phrase = {seg.index for seg in segments if _left_to_phrase_rules(seg.text)}
+    kinds: dict[int, LineKind] = {}
+    verdicts = dict((seg.index, rule) for seg, rule in classify(segments, phrase, kinds, weighed=True))
+    inputs = line_inputs(segments, kinds, verdicts)
+    out: list[tuple[Segment, str]] = []
+    for seg, row in zip(segments, features(inputs)):
+        verdict = verdicts.get(seg.index)
+        if verdict == FURNITURE:
+            out.append((seg, verdict))
+            continue
+        if seg.index in phrase:
+            continue
+        if verdict is not None and verdict not in WEIGHED:
+            out.append((seg, verdict))
+            continue
+        p = model.probability(row) if row is not None else 0.0
+        if verdict is not None and p >= model.keep_threshold:
+            out.append((seg, HEADLINE_LIST))
+        elif verdict is None and p >= model.threshold:
+            out.append((seg, BOILERPLATE))
+    return out
+
+
+def line_inputs(segments: Sequence[Segment], kinds: dict[int, LineKind], verdicts: dict[int, str]) -> list[LineInput]:
+    """What the model reads of each segment (an unheaded list's verdict reads as a headline list)."""
+    return [
+        LineInput(seg.text, seg.kind, kinds.get(seg.index, LineKind.OTHER),
+                  HEADLINE_LIST if verdicts.get(seg.index) == UNHEADED_LIST else verdicts.get(seg.index))
+        for seg in segments
+    ]
+
+
+def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None,
+             kinds: dict[int, LineKind] | None = None, weighed: bool = False) -> list[tuple[Segment, str]]:
+    """The structural chrome rule (if any) for each segment, in document order.
+
+    ``phrase`` holds the indices of segments the phrase rules cover; by default, the
+    segments whose text opens like one. ``kinds``, when given, receives each judged
+    segment's kind of line. With ``weighed``, a headline list with no heading in it is
+    marked :data:`UNHEADED_LIST` (for the model to weigh) instead of :data:`HEADLINE_LIST`.
+    """
     verdicts: dict[int, str] = {}
     lines: list[_Line] = []
     for seg in segments:
         if seg.kind is SegmentKind.FURNITURE:
             verdicts[seg.index] = FURNITURE
-        elif not _left_to_phrase_rules(seg.text):
+        elif not (seg.index in phrase if phrase is not None else _left_to_phrase_rules(seg.text)):
             lines.append(_Line(seg, shape_of(seg.text)))
+            if kinds is not None:
+                kinds[seg.index] = lines[-1].shape.kind
     for run, before, after in _runs(lines):
         verdicts.update(_judge_run(run, before, after))
     verdicts.update(_repeated_bylines(lines, verdicts))
+    if not weighed:
+        verdicts = {i: HEADLINE_LIST if rule == UNHEADED_LIST else rule for i, rule in verdicts.items()}
     return [(seg, verdicts[seg.index]) for seg in segments if seg.index in verdicts]
 
 
@@ -243,9 +325,10 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
         out[run[0].segment.index] = TEASER
     introduced = before is not None and before.shape.ends_colon
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
+        headed = any(line.shape.kind in (LineKind.BOX_HEADING, LineKind.TOOL) for line in stretch)
         for line in stretch:
             if line.shape.kind is not LineKind.TOOL:
-                out[line.segment.index] = HEADLINE_LIST
+                out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     return out
 
 
@@ -324,6 +407,10 @@ def _is_list(stretch: list[_Line], subhead_last: bool) -> bool:
         return counted >= _MIN_HEADED_LIST_LINES
     if subhead_last and stretch and stretch[-1].shape.kind is LineKind.TITLE:
         counted -= 1
+    # Headlines are whole clauses; items of a feature or schedule list are short noun phrases.
+    titles = sorted(len(line.shape.words) for line in stretch if line.shape.kind is LineKind.TITLE)
+    if titles and titles[len(titles) // 2] < _MIN_HEADLINE_WORDS:
+        return False
     return counted >= _MIN_LIST_LINES
 
 

@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Build a line-labelled chrome corpus from HTML pages and their hand-cleaned text.
+
+A source folder holds ``input/<name>.html`` (a saved web page) and
+``GoldStandard/<name>.txt`` (the text a person kept from it: CleanEval, DragNet and
+similar sets). This script turns each page into the text a user would lint and labels
+every line of it ``article`` when the line is part of the kept text, else ``chrome``:
+
+* ``--view page``: all the page's visible text, one paragraph per block element (what
+  saving a page as text or a naive scraper gives);
+* ``--view trafilatura`` / ``justext`` / ``readability``: the output of that article
+  extractor on the page (installed with ``pip install -e '.[train]'``).
+
+The output folder has the layout of ``../shared/corpus/l3s-gn1``: ``articles/<name>.txt``
+(one paragraph a line, a blank line between) and ``labels.tsv`` (``file``, ``line``,
+``label``, ``text``), so ``scripts/evaluate.py --labelled`` and ``scripts/train_chrome.py``
+read both alike. Lines the match cannot decide (partly kept) get no label and are not
+scored. The pages' text stays in the output folder you name; nothing is written to the
+repository.
+
+    python scripts/chrome_corpus.py /data/htmlclean/dragnet_data /tmp/chrome/dragnet-page --view page
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import lxml.html
+from lxml import etree
+
+_TOKEN = re.compile(r"[^\W_]+")
+_SPACE = re.compile(r"\s+")
+# Elements whose text a reader never sees as page text.
+_DROPPED = ("script", "style", "noscript", "template", "select", "option", "textarea", "input",
+            "button", "iframe", "object", "embed", "svg", "canvas", "head", "title", "meta", "link")
+# Elements that end a paragraph (inline markup such as a, span, b does not).
+_BLOCKS = frozenset("""
+    p div h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table tr td th thead tbody tfoot caption
+    blockquote pre form fieldset legend section article aside nav header footer main figure
+    figcaption address hr center body html br label menu details summary
+""".split())
+# Short lines (fewer tokens than this) must equal or open a kept paragraph to be article.
+_SHORT = 3
+# Share of a line's word trigrams found in the kept text: article at or above, chrome at or below.
+_ARTICLE_COVER = 0.5
+_CHROME_COVER = 0.15
+
+
+# ---------------------------------------------------------------- page text
+
+
+def read_html(path: Path) -> "lxml.html.HtmlElement | None":
+    data = path.read_bytes()
+    if data.startswith(b"URL:"):
+        data = data.split(b"\n", 1)[-1]
+    try:
+        return lxml.html.document_fromstring(data)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def page_paragraphs(root) -> list[str]:
+    """The visible text of a page, one string per block."""
+    etree.strip_elements(root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = _SPACE.sub(" ", "".join(current)).strip()
+        if text:
+            out.append(text)
+        current.clear()
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag.lower() in _BLOCKS
+        hidden = "display:none" in (el.get("style") or "").replace(" ", "") or el.get("hidden") is not None
+        if block:
+            flush()
+        if not hidden:
+            if el.text:
+                current.append(el.text)
+            for child in el:
+                walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(root)
+    flush()
+    return out
+
+
+def _extract_page(path: Path) -> list[str]:
+    root = read_html(path)
+    return page_paragraphs(root) if root is not None else []
+
+
+def _extract_trafilatura(path: Path) -> list[str]:
+    import trafilatura
+
+    text = trafilatura.extract(path.read_bytes(), output_format="txt", include_comments=False,
+                               include_tables=True) or ""
+    return [_SPACE.sub(" ", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def _extract_justext(path: Path) -> list[str]:
+    import justext
+
+    paragraphs = justext.justext(path.read_bytes(), justext.get_stoplist("English"))
+    return [_SPACE.sub(" ", p.text).strip() for p in paragraphs if not p.is_boilerplate and p.text.strip()]
+
+
+def _extract_readability(path: Path) -> list[str]:
+    from readability import Document
+
+    root = read_html(path)
+    if root is None:
+        return []
+    summary = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+    return page_paragraphs(lxml.html.fragment_fromstring(summary, create_parent="div"))
+
+
+EXTRACTORS: dict[str, Callable[[Path], list[str]]] = {
+    "page": _extract_page,
+    "trafilatura": _extract_trafilatura,
+    "justext": _extract_justext,
+    "readability": _extract_readability,
+}
+
+
+# ---------------------------------------------------------------- gold text and labels
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+class Gold:
+    """The kept text of a page, ready for matching lines against."""
+
+    def __init__(self, text: str):
+        if text.startswith("URL:"):
+            text = text.split("\n", 1)[-1]
+        if "<" in text:
+            # CleanEval marks paragraphs with <p>, <h>, <l>; other sets keep HTML.
+            text = re.sub(r"<(?:p|h|l)>", "\n", text)
+            try:
+                root = lxml.html.fragment_fromstring(text, create_parent="div")
+                text = "\n".join(page_paragraphs(root))
+            except (etree.ParserError, ValueError):
+                text = re.sub(r"<[^>]+>", " ", text)
+        words = tokens(text)
+        self.joined = " " + " ".join(words) + " "
+        self.trigrams = set(zip(words, words[1:], words[2:]))
+        self.lines: set[str] = set()
+        self.openings: set[str] = set()
+        for line in text.splitlines():
+            line_words = tokens(line)
+            if line_words:
+                self.lines.add(" ".join(line_words))
+                for n in range(1, _SHORT):
+                    self.openings.add(" ".join(line_words[:n]))
+
+    def label(self, line: str) -> str | None:
+        words = tokens(line)
+        if not words:
+            return None
+        joined = " ".join(words)
+        if len(words) < _SHORT:
+            if joined in self.lines or (joined in self.openings and f" {joined} " in self.joined):
+                return "article"
+            return "chrome" if f" {joined} " not in self.joined else None
+        grams = list(zip(words, words[1:], words[2:]))
+        cover = sum(g in self.trigrams for g in grams) / len(grams)
+        if cover >= _ARTICLE_COVER:
+            return "article"
+        return "chrome" if cover <= _CHROME_COVER else None
+
+
+def _read_gold(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def page_title(page: Path) -> set[str]:
+    root = read_html(page)
+    if root is None:
+        return set()
+    found = root.xpath("//title//text() | //h1//text() | //meta[@property='og:title']/@content")
+    return set(tokens(" ".join(found)))
+
+
+def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """Each line with its label. Some sets keep the headline out of the kept text (it
+    is page metadata to them): a line before the first kept one whose words are the
+    page title's is the ``headline``."""
+    lines = [line for line in EXTRACTORS[view](page) if "\t" not in line]
+    gold = Gold(_read_gold(gold_path))
+    labels = [gold.label(line) for line in lines]
+    title = page_title(page)
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        if label == "article" or i >= 10:
+            break
+        words = tokens(line)
+        if len(words) >= 3 and title and sum(w in title for w in words) >= 0.8 * len(words):
+            labels[i] = "headline"
+    return page.stem, list(zip(lines, labels))
+
+
+def _safe_label(args: tuple[Path, Path, str]):
+    try:
+        return label_page(*args)
+    except Exception as exc:  # one broken page must not stop the others
+        print(f"{args[0]}: skipped ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return args[0].stem, []
+
+
+def pairs(source: Path) -> Iterable[tuple[Path, Path]]:
+    for page in sorted((source / "input").glob("*.html")):
+        gold = source / "GoldStandard" / f"{page.stem}.txt"
+        if gold.is_file():
+            yield page, gold
+
+
+def write_corpus(results: Sequence[tuple[str, list[tuple[str, str | None]]]], out: Path,
+                 min_article_lines: int) -> tuple[int, dict[str, int]]:
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    written = 0
+    with open(out / "labels.tsv", "w", encoding="utf-8", newline="") as labels:
+        labels.write("file\tline\tlabel\ttext\n")
+        for name, lines in results:
+            if sum(label == "article" for _, label in lines) < min_article_lines:
+                continue
+            written += 1
+            file = f"{name}.txt"
+            (out / "articles" / file).write_text("\n\n".join(text for text, _ in lines) + "\n", encoding="utf-8")
+            for number, (text, label) in enumerate(lines):
+                if label is not None:
+                    labels.write(f"{file}\t{2 * number + 1}\t{label}\t{text}\n")
+                    counts[label] = counts.get(label, 0) + 1
+    return written, counts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", type=Path, help="folder with input/*.html and GoldStandard/*.txt")
+    parser.add_argument("out", type=Path, help="output folder (articles/ and labels.tsv)")
+    parser.add_argument("--view", choices=sorted(EXTRACTORS), default="page")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, help="only the first N pages (by name)")
+    parser.add_argument("--min-article-lines", type=int, default=3,
+                        help="leave out pages with fewer article lines than this")
+    args = parser.parse_args(argv)
+    if not (args.source / "input").is_dir() or not (args.source / "GoldStandard").is_dir():
+        print(f"{args.source}: expected input/ and GoldStandard/ folders", file=sys.stderr)
+        return 2
+    jobs = [(page, gold, args.view) for page, gold in pairs(args.source)][: args.limit]
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = list(pool.map(_safe_label, jobs, chunksize=8))
+    written, counts = write_corpus(results, args.out, args.min_article_lines)
+    print(f"{args.out}: {written} of {len(jobs)} pages, labels {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
