@@ -214,7 +214,7 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
             raise RuleSkipped(SkippedRule(rule_id, path, why))
 
     message = fields.string("message")
-    level = fields.string("level", "suggestion")
+    level = fields.string("level", "warning")   # Vale's default
     if level not in LEVELS:
         raise fields.error(f"'level' must be one of {', '.join(LEVELS)}, not '{level}'{did_you_mean(level, LEVELS)}",
                            "level")
