@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
 from newslint.checks.rules import (
     capitalization, conditional, consistency, existence, inherit, metric, occurrence, readability, repetition,
-    substitution,
+    spelling, substitution,
 )
 from newslint.checks.rules.fields import RuleFields, did_you_mean
 from newslint.checks.rules.messages import format_message
@@ -41,12 +41,12 @@ TYPES = {
     "capitalization": capitalization,
     "readability": readability,
     "metric": metric,
+    "spelling": spelling,
 }
 # Vale rule types newslint does not run yet: a rule of one of these is skipped with a
 # notice naming it and why, and the rest of its pack runs.
 SKIPPED_TYPES = {
     "script": "it runs a Tengo script, and newslint does not run scripts",
-    "spelling": "newslint does not run 'extends: spelling' rules yet",
     "sequence": "newslint does not run 'extends: sequence' rules yet",
 }
 
@@ -237,6 +237,11 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
 
     if kind is existence:
         matcher = existence.build(fields, message, scope, replacement)
+    elif kind is spelling:
+        try:
+            matcher = spelling.build(fields, message, scope, search)
+        except spelling.NeedsBaseDictionary as exc:
+            raise RuleSkipped(SkippedRule(rule_id, path, str(exc))) from None
     elif kind is substitution:
         matcher = substitution.build(fields, message, scope, read_action(fields)[0], fields.flag("matchcase"))
     else:
