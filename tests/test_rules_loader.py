@@ -116,7 +116,7 @@ def test_the_same_id_twice_is_an_error(tmp_path):
 
 def test_the_defaults_apply_when_keys_are_left_out():
     rule = load_rule("extends: existence\nmessage: '%s'\ntokens: [x]\n", "R.yml", "A.R")
-    assert str(rule.info.severity) == "suggestion" and str(rule.info.category) == "style"
+    assert str(rule.info.severity) == "warning" and str(rule.info.category) == "style"
     assert rule.info.doc.what == "…"
 
 

@@ -21,12 +21,13 @@ from typing import Iterator, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
 from newslint.checks.rules import (
-    capitalization, conditional, consistency, existence, inherit, occurrence, repetition, substitution,
+    capitalization, conditional, consistency, existence, inherit, metric, occurrence, readability, repetition,
+    spelling, substitution,
 )
 from newslint.checks.rules.fields import RuleFields, did_you_mean
 from newslint.checks.rules.messages import format_message
 from newslint.checks.rules.rule import YamlRule
-from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, parse_scope
+from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, measured_scope, parse_scope
 from newslint.checks.rules.yamlfile import load_located
 from newslint.errors import ConfigError
 from newslint.findings import Category, Severity, Source
@@ -44,15 +45,15 @@ TYPES = {
     "consistency": consistency,
     "conditional": conditional,
     "capitalization": capitalization,
+    "readability": readability,
+    "metric": metric,
+    "spelling": spelling,
 }
 # Vale rule types newslint does not run yet: a rule of one of these is skipped with a
 # notice naming it and why, and the rest of its pack runs.
 SKIPPED_TYPES = {
     "script": "it runs a Tengo script, and newslint does not run scripts",
-    "spelling": "newslint does not run 'extends: spelling' rules yet",
-    "readability": "newslint does not run 'extends: readability' rules yet",
     "sequence": "newslint does not run 'extends: sequence' rules yet",
-    "metric": "newslint does not run 'extends: metric' rules yet",
 }
 
 COMMON_KEYS = frozenset({
@@ -237,7 +238,7 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
             raise RuleSkipped(SkippedRule(rule_id, path, why))
 
     message = fields.string("message")
-    level = fields.string("level", "suggestion")
+    level = fields.string("level", "warning")   # Vale's default
     if level not in LEVELS:
         raise fields.error(f"'level' must be one of {', '.join(LEVELS)}, not '{level}'{did_you_mean(level, LEVELS)}",
                            "level")
@@ -247,6 +248,8 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
         raise fields.error(f"'category' must be one of {', '.join(categories)}, not '{category}'"
                            f"{did_you_mean(category, categories)}", "category")
     scope_names = fields.strings("scope", allow_scalar=True) or DEFAULT_SCOPE.get(extends, ("text",))
+    if kind in (readability, metric):
+        scope_names = measured_scope(tuple(fields.strings("scope", allow_scalar=True)))
     try:
         scope = parse_scope(scope_names)
     except UnsupportedScope as exc:
@@ -257,6 +260,11 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
 
     if kind is existence:
         matcher = existence.build(fields, message, scope, replacement)
+    elif kind is spelling:
+        try:
+            matcher = spelling.build(fields, message, scope, search)
+        except spelling.NeedsBaseDictionary as exc:
+            raise RuleSkipped(SkippedRule(rule_id, path, str(exc))) from None
     elif kind is substitution:
         matcher = substitution.build(fields, message, scope, read_action(fields)[0], fields.flag("matchcase"))
     else:

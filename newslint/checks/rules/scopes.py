@@ -11,8 +11,9 @@ a set of :class:`SegmentKind` plus the unit a rule counts in:
   heading inside a Markdown block quote belongs to ``blockquote``, as in Vale.
 - ``title``: the headline only. Vale's title is the document's title (front matter or
   ``<title>``); in a news article that is the headline.
-- ``summary``: body prose without headings, counted as one unit for the whole document,
-  as Vale's summary is one block of body text.
+- ``summary``: body prose (paragraphs, list items, block quotes), counted as one unit for
+  the whole document, as Vale's summary is one block of that text. A ``readability`` or
+  ``metric`` rule whose scope is unset or ``text`` measures it (:func:`measured_scope`).
 - ``paragraph``, ``list``, ``blockquote``, ``table``/``table.cell``/``table.header``,
   ``alt``/``caption``/``figure.caption``/``table.caption``: the matching segment kinds.
 - ``sentence``: all prose, with each sentence its own unit: a match may not cross a
@@ -42,7 +43,7 @@ _KINDS: dict[str, frozenset[K]] = {
     "heading": HEADINGS,
     **{f"heading.h{n}": HEADINGS for n in range(1, 7)},
     "title": frozenset({K.HEADLINE}),
-    "summary": PROSE - HEADINGS,
+    "summary": frozenset({K.PARAGRAPH, K.BLOCKQUOTE, K.LIST_ITEM}),
     "paragraph": frozenset({K.PARAGRAPH}),
     "list": frozenset({K.LIST_ITEM}),
     "blockquote": frozenset({K.BLOCKQUOTE}),
@@ -153,6 +154,12 @@ def parse_scope(names: tuple[str, ...]) -> Scope:
 
 
 _UNITS = {"sentence": Unit.SENTENCE, "summary": Unit.DOCUMENT}
+
+
+def measured_scope(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The scope a measuring rule (readability, metric) reads: as in Vale, the summary when
+    its scope is unset or ``text``, else the scopes it names."""
+    return ("summary",) if not names or names == ("text",) else names
 
 
 def _base(name: str, raw_name: str) -> tuple[str, str | None]:

@@ -25,9 +25,10 @@ Located = tuple[int, int, int, Any]
 
 
 class ScopeView:
-    __slots__ = ("unit", "segments", "texts", "starts", "text", "masked", "_sentences", "_utf8")
+    __slots__ = ("doc", "rule_texts", "unit", "segments", "texts", "starts", "text", "masked", "_sentences", "_utf8")
 
     def __init__(self, doc: Document, scope: Scope, rule_texts: RuleTexts | None = None):
+        self.doc = doc
         self.unit = scope.unit
         self.masked: dict[int, RuleText] = {}
         if scope.unit is Unit.RAW:
@@ -53,6 +54,7 @@ class ScopeView:
                 if found.at:
                     self.masked[s.index] = found
             self.texts = texts
+        self.rule_texts = rule_texts
         self.starts: list[int] = []
         at = 0
         for t in self.texts:
