@@ -14,7 +14,7 @@ from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.workflows.cli import resolve_scope, scope_options
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 

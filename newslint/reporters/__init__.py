@@ -11,7 +11,7 @@ from newslint.checks.base import RuleInfo
 from newslint.errors import NewslintError
 from newslint.findings import Finding
 from newslint.report import FileResult, Report, Totals
-from newslint.reporters import github, json, sarif, text
+from newslint.reporters import github, html, json, sarif, text
 
 
 class Reporter(Protocol):
@@ -23,6 +23,7 @@ REPORTERS: Mapping[str, Reporter] = MappingProxyType({
     "json": json.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
 })
 
 
@@ -37,6 +38,7 @@ WRITERS: Mapping[str, Callable[..., Writer]] = MappingProxyType({
     "json": json.Writer,
     "sarif": sarif.Writer,
     "github": github.Writer,
+    "html": html.Writer,
 })
 
 
