@@ -112,11 +112,18 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         report.rules = linter.rules_of(report.findings)
     else:
         # Findings are written file by file as the files are checked.
+        from newslint.progress import progress_for
         from newslint.reporters import get_writer, write_groups
 
         stream = sys.stdout
-        writer = get_writer(fmt or _default_format())(stream, color=_use_color(stream), quiet=quiet)
-        totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
+        progress = progress_for(quiet)
+        out = progress.wrap(stream) if progress else stream
+        writer = get_writer(fmt or _default_format())(out, color=_use_color(stream), quiet=quiet)
+        try:
+            totals = write_groups(linter.iter_by_path(paths, progress), writer, linter.rules_of)
+        finally:
+            if progress:
+                progress.close()
         return totals.exit_code(Severity.parse(fail_on))
     stream = sys.stdout
     render = get_reporter(fmt or _default_format())

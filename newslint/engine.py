@@ -278,13 +278,14 @@ class Linter:
                 files.append(path)
         yield from self._lint_files(files)
 
-    def iter_by_path(self, paths: Iterable[str]) -> Iterator[list[FileResult]]:
+    def iter_by_path(self, paths: Iterable[str], progress=None) -> Iterator[list[FileResult]]:
         """The results of :meth:`iter_results` grouped by path, in sorted path order: the
         findings of the groups, one after the other, are the findings sorted as
         :meth:`lint_paths` sorts them (by path first), so a reporter can write them as they
         come. A path named twice is one group of two results. Results that arrive before
         their turn (a folder walk lists a folder's files before its subfolders) wait; in a
-        flat folder none do."""
+        flat folder none do. ``progress`` (a :class:`newslint.progress.Progress`) hears
+        the number of files, then each file done."""
         targets = list(self.iter_targets(paths))
         expected = collections.Counter(path for path, _ in targets)
         order = sorted(expected)
@@ -293,7 +294,11 @@ class Linter:
         errors = [FileResult(path, errors=[error]) for path, error in targets if error is not None]
         files = [path for path, error in targets if error is None]
         del targets
+        if progress is not None:
+            progress.start(len(errors) + len(files))
         for result in itertools.chain(errors, self._lint_files(files)):
+            if progress is not None:
+                progress.advance()
             waiting.setdefault(result.path, []).append(result)
             while turn < len(order) and len(waiting.get(order[turn], ())) == expected[order[turn]]:
                 yield waiting.pop(order[turn])
