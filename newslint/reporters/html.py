@@ -42,11 +42,7 @@ _BAR_COLOUR = "#5c6bc0"
 
 def render(report: Report, stream: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     writer = Writer(stream)
-    by_path: dict[str, list[Finding]] = {}
-    for f in sorted(report.findings):
-        by_path.setdefault(f.path, []).append(f)
-    for findings in by_path.values():
-        writer.findings(findings)
+    writer.findings(sorted(report.findings))
     writer.end(Totals.of(report))
 
 
@@ -78,42 +74,50 @@ class Writer:
         self._rules: dict[str, int] = {}            # rule id -> index in the rows
         self._rows: list[list] = []
         self._total = 0
+        # The file whose findings are arriving.
+        self._path: str | None = None
+        self._text: str | None = None
+        self._counts: list[int] = []
+        self._folder, self._month = "", None
+        self._path_rules: set[str] = set()
+        self._file_index: int | None = None
 
     def findings(self, findings: Iterable[Finding]) -> None:
-        findings = list(findings)
-        if not findings:
-            return
-        path = findings[0].path
-        text = None
-        if len(self._rows) < MAX_LISTED:
-            text = _read_text(path)
-        counts = self._files.setdefault(path, [0, 0, 0])
-        folder, month = folder_of(path), month_of(path)
-        rules_here = set()
-        file_index = None
         for f in findings:
+            if f.path != self._path:
+                self._switch(f.path)
             self._total += 1
             severity, category = str(f.severity), str(f.category)
             self._by_severity[severity] += 1
             self._by_category[category] += 1
             self._by_rule[f.rule] += 1
             self._rule_category.setdefault(f.rule, category)
-            rules_here.add(f.rule)
-            self._by_folder[folder] += 1
-            if month:
-                self._by_month[month] += 1
-            counts[3 - int(f.severity)] += 1
+            if f.rule not in self._path_rules:
+                self._path_rules.add(f.rule)
+                self._rule_files[f.rule] += 1
+            self._by_folder[self._folder] += 1
+            if self._month:
+                self._by_month[self._month] += 1
+            self._counts[3 - int(f.severity)] += 1
             if len(self._rows) < MAX_LISTED:
-                if file_index is None:
-                    file_index = len(self._paths)
+                if self._file_index is None:
+                    self._file_index = len(self._paths)
                     self._paths.append(f.path)
                 rule_index = self._rules.setdefault(f.rule, len(self._rules))
-                before, span, after = _context(text, f)
+                before, span, after = _context(self._text, f)
                 self._rows.append([
-                    file_index, f.line, f.column, rule_index, category, severity, f.message,
+                    self._file_index, f.line, f.column, rule_index, category, severity, f.message,
                     None if f.fix is None else f.fix.replacement,
                     None if f.fix is None else f.fix.safe, before, span, after])
-        self._rule_files.update(rules_here)
+
+    def _switch(self, path: str) -> None:
+        """The findings of another file begin (a file's findings may come in pieces)."""
+        self._path = path
+        self._text = _read_text(path) if len(self._rows) < MAX_LISTED else None
+        self._counts = self._files.setdefault(path, [0, 0, 0])
+        self._folder, self._month = folder_of(path), month_of(path)
+        self._path_rules = set()
+        self._file_index = None
 
     def end(self, totals: Totals) -> None:
         self._stream.write(self.page(totals))
