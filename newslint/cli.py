@@ -10,6 +10,7 @@ import click
 
 from newslint import __version__
 from newslint.cli_options import lint_options, make_lint_options
+from newslint.execution.cli import dask_executor, dask_option
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.workflows.cli import resolve_scope, scope_options
@@ -74,9 +75,10 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only.")
 @scope_options
 @fix_options
+@dask_option
 def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
           stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard, fix, unsafe_fixes,
-          dry_run) -> int:
+          dry_run, dask_address) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter
     from newslint.errors import ConfigError
@@ -87,8 +89,9 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
     if config_path and not os.path.isfile(config_path):
         click.echo(f"{config_path}: error: config file not found", err=True)
         return EXIT_ERROR
+    executor, paths = dask_executor(dask_address, options.jobs, paths)
     try:
-        linter = Linter(options)
+        linter = Linter(options, executor=executor)
     except ConfigError as exc:
         click.echo(f"{exc}", err=True)
         return EXIT_ERROR

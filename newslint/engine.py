@@ -78,8 +78,10 @@ def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> boo
 class Linter:
     """Lints text and files with one set of options. Caches compiled rules per config."""
 
-    def __init__(self, options: LintOptions | None = None, config: Config | None = None):
+    def __init__(self, options: LintOptions | None = None, config: Config | None = None, executor=None):
         self.options = options or LintOptions()
+        # Where files fan out (see newslint.execution); None: this process or the -j pool.
+        self.executor = executor
         self._fixed_config = config
         self._resolver = ConfigResolver(self.options.config_path)
         self._rulebooks: dict[tuple, RuleBook] = {}
@@ -92,6 +94,7 @@ class Linter:
         state["_rulebooks"] = {}
         state["_levels"] = {}
         state["_lt_stage"] = None
+        state["executor"] = None
         state["_resolver"] = ConfigResolver(self.options.config_path)
         return state
 
@@ -307,6 +310,9 @@ class Linter:
             yield waiting[path]
 
     def _lint_files(self, files: list[str]) -> Iterator[FileResult]:
+        if self.executor is not None:
+            yield from self.executor.lint_files(self, files)
+            return
         jobs = max(1, self.options.jobs)
         if jobs == 1 or len(files) < 2:
             for path in files:
