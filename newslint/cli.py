@@ -10,7 +10,7 @@ import click
 
 from newslint import __version__
 from newslint.cli_options import lint_options, make_lint_options
-from newslint.execution.cli import dask_executor, dask_option
+from newslint.execution.cli import dask_executor, dask_option, resume_option, resuming_executor
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.workflows.cli import resolve_scope, scope_options
@@ -76,9 +76,10 @@ def cli() -> None:
 @scope_options
 @fix_options
 @dask_option
+@resume_option
 def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
           stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard, fix, unsafe_fixes,
-          dry_run, dask_address) -> int:
+          dry_run, dask_address, resume) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter
     from newslint.errors import ConfigError
@@ -90,6 +91,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         click.echo(f"{config_path}: error: config file not found", err=True)
         return EXIT_ERROR
     executor, paths = dask_executor(dask_address, options.jobs, paths)
+    executor = resuming_executor(resume, executor, quiet)
     try:
         linter = Linter(options, executor=executor)
     except ConfigError as exc:

@@ -312,7 +312,11 @@ class Linter:
     def _lint_files(self, files: list[str]) -> Iterator[FileResult]:
         if self.executor is not None:
             yield from self.executor.lint_files(self, files)
-            return
+        else:
+            yield from self.lint_locally(files)
+
+    def lint_locally(self, files: list[str]) -> Iterator[FileResult]:
+        """Results of ``files`` checked here, or in a pool of ``jobs`` processes."""
         jobs = max(1, self.options.jobs)
         if jobs == 1 or len(files) < 2:
             for path in files:

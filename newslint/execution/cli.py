@@ -31,3 +31,29 @@ def dask_executor(dask_address: str | None, jobs: int, paths: tuple[str, ...]):
     executor = DaskExecutor(None if dask_address == "local" else dask_address, workers=jobs)
     click.get_current_context().call_on_close(executor.close)
     return executor, paths
+
+
+def resume_option(command):
+    return click.option(
+        "--resume", is_flag=True,
+        help="Reuse the stored result of every file checked before, unchanged, with the same "
+             "settings and newslint; store the new ones (says how many were reused).")(command)
+
+
+def resuming_executor(resume: bool, executor, quiet: bool):
+    """``executor`` wrapped to answer from the result store (``--resume``); the count of
+    reused files goes to standard error when the command ends."""
+    if not resume:
+        return executor
+    from newslint.execution.resume import ResultStore, ResumingExecutor, store_path
+
+    resuming = ResumingExecutor(ResultStore(store_path()), executor)
+
+    def report() -> None:
+        if not quiet and resuming.total:
+            click.echo(resuming.summary(), err=True)
+        resuming.close()
+
+    click.get_current_context().call_on_close(report)
+    return resuming
+
