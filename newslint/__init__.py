@@ -5,6 +5,7 @@ The public API, used by the CLI, the language server, the tests and the benchmar
     import newslint
     findings = newslint.lint_text(text, "story.md")
     report = newslint.lint_paths(["articles/"], jobs=2)
+    report = newslint.lint_paths(["archive/"], executor=distributed.Client("tcp://scheduler:8786"))
 
 LanguageTool is opt-in here (``languagetool=True``); the ``newslint check`` command
 turns it on unless told otherwise.
@@ -35,7 +36,7 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def _linter(config, languagetool: bool, jobs: int = 1, **options):
+def _linter(config, languagetool: bool, jobs: int = 1, executor=None, **options):
     from newslint.config.loader import load_config
     from newslint.config.model import Config
     from newslint.engine import Linter, LintOptions
@@ -44,7 +45,11 @@ def _linter(config, languagetool: bool, jobs: int = 1, **options):
         config = load_config(config)
     elif config is not None and not isinstance(config, Config):
         raise TypeError("config must be a Config, a path to a config file, or None")
-    return Linter(LintOptions(languagetool=languagetool, jobs=jobs, **options), config=config)
+    if executor is not None and not hasattr(executor, "lint_files"):
+        from newslint.execution.cluster import DaskExecutor
+
+        executor = DaskExecutor(client=executor)       # a distributed.Client
+    return Linter(LintOptions(languagetool=languagetool, jobs=jobs, **options), config=config, executor=executor)
 
 
 def lint_text(text: str, filename: str = "-", config=None, *, languagetool: bool = False, **options):
@@ -61,6 +66,11 @@ def lint_text(text: str, filename: str = "-", config=None, *, languagetool: bool
     return result.findings
 
 
-def lint_paths(paths: Iterable[str], config=None, *, languagetool: bool = False, jobs: int = 1, **options):
-    """Lint files and directories; returns a :class:`~newslint.report.Report` (errors included)."""
-    return _linter(config, languagetool, jobs, **options).lint_paths(list(paths))
+def lint_paths(paths: Iterable[str], config=None, *, languagetool: bool = False, jobs: int = 1,
+               executor=None, **options):
+    """Lint files and directories; returns a :class:`~newslint.report.Report` (errors included).
+
+    ``executor`` checks the files elsewhere: a ``distributed.Client`` (or a
+    :class:`newslint.execution.cluster.DaskExecutor`) spreads them over a Dask cluster;
+    the report is the one a local run gives."""
+    return _linter(config, languagetool, jobs, executor, **options).lint_paths(list(paths))

@@ -10,12 +10,13 @@ import click
 
 from newslint import __version__
 from newslint.cli_options import lint_options, make_lint_options
+from newslint.execution.cli import dask_executor, dask_option, resume_option, resuming_executor
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.unexpected import flush_output, report_unexpected
 from newslint.workflows.cli import resolve_scope, scope_options
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 PROFILE_TOPIC = "languagetool-profile"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -86,9 +87,11 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings and errors only.")
 @scope_options
 @fix_options
+@dask_option
+@resume_option
 def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
           stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard, fix, unsafe_fixes,
-          dry_run) -> int:
+          dry_run, dask_address, resume) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter
     from newslint.errors import ConfigError
@@ -98,8 +101,10 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
     if config_path and not os.path.isfile(config_path):
         click.echo(f"{config_path}: error: config file not found", err=True)
         return EXIT_ERROR
+    executor, paths = dask_executor(dask_address, options.jobs, paths)
+    executor = resuming_executor(resume, executor, quiet)
     try:
-        linter = Linter(options)
+        linter = Linter(options, executor=executor)
     except ConfigError as exc:
         click.echo(f"{exc}", err=True)
         return EXIT_ERROR
@@ -131,12 +136,22 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
             report.findings.sort()
             report.rules = linter.rules_of(report.findings)
         else:
-            # Findings are written file by file as the files are checked.
+            # Findings are written file by file as the files are checked, under a
+            # progress bar on a terminal.
+            from newslint.progress import progress_for
             from newslint.reporters import get_writer, write_groups
 
             stream = sys.stdout
-            writer = get_writer(fmt or _default_format())(stream, **_output_options(fmt, stream, quiet))
-            totals = write_groups(linter.iter_by_path(paths), writer, linter.rules_of)
+            progress = progress_for(quiet)
+            options = _output_options(fmt, stream, quiet)
+            if progress and "messages" in options:
+                options["messages"] = progress.wrap(options["messages"])
+            writer = get_writer(fmt or _default_format())(progress.wrap(stream) if progress else stream, **options)
+            try:
+                totals = write_groups(linter.iter_by_path(paths, progress), writer, linter.rules_of)
+            finally:
+                if progress:
+                    progress.close()
             writer = None
             return EXIT_INTERRUPTED if totals.interrupted else totals.exit_code(Severity.parse(fail_on))
     except KeyboardInterrupt:

@@ -107,8 +107,10 @@ def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> boo
 class Linter:
     """Lints text and files with one set of options. Caches compiled rules per config."""
 
-    def __init__(self, options: LintOptions | None = None, config: Config | None = None):
+    def __init__(self, options: LintOptions | None = None, config: Config | None = None, executor=None):
         self.options = options or LintOptions()
+        # Where files fan out (see newslint.execution); None: this process or the -j pool.
+        self.executor = executor
         self._fixed_config = config
         self._resolver = self._new_resolver()
         self._rulebooks: dict[tuple, RuleBook] = {}
@@ -125,6 +127,7 @@ class Linter:
         state["_checked_ids"] = set()
         state["_catalogs"] = {}
         state["_lt_stage"] = None
+        state["executor"] = None
         state["_resolver"] = self._new_resolver()
         return state
 
@@ -352,13 +355,14 @@ class Linter:
                 files.append(path)
         yield from self._lint_files(files)
 
-    def iter_by_path(self, paths: Iterable[str]) -> Iterator[list[FileResult]]:
+    def iter_by_path(self, paths: Iterable[str], progress=None) -> Iterator[list[FileResult]]:
         """The results of :meth:`iter_results` grouped by path, in sorted path order: the
         findings of the groups, one after the other, are the findings sorted as
         :meth:`lint_paths` sorts them (by path first), so a reporter can write them as they
         come. A path named twice is one group of two results. Results that arrive before
         their turn (a folder walk lists a folder's files before its subfolders) wait; in a
-        flat folder none do."""
+        flat folder none do. ``progress`` (a :class:`newslint.progress.Progress`) hears
+        the number of files, then each file done."""
         targets = list(self.iter_targets(paths))
         expected = collections.Counter(path for path, _ in targets)
         order = sorted(expected)
@@ -367,7 +371,11 @@ class Linter:
         errors = [FileResult(path, errors=[error]) for path, error in targets if error is not None]
         files = [path for path, error in targets if error is None]
         del targets
+        if progress is not None:
+            progress.start(len(errors) + len(files))
         for result in itertools.chain(errors, self._lint_files(files)):
+            if progress is not None:
+                progress.advance()
             waiting.setdefault(result.path, []).append(result)
             while turn < len(order) and len(waiting.get(order[turn], ())) == expected[order[turn]]:
                 yield waiting.pop(order[turn])
@@ -376,6 +384,13 @@ class Linter:
             yield waiting[path]
 
     def _lint_files(self, files: list[str]) -> Iterator[FileResult]:
+        if self.executor is not None:
+            yield from self.executor.lint_files(self, files)
+        else:
+            yield from self.lint_locally(files)
+
+    def lint_locally(self, files: list[str]) -> Iterator[FileResult]:
+        """Results of ``files`` checked here, or in a pool of ``jobs`` processes."""
         jobs = max(1, self.options.jobs)
         if jobs == 1 or len(files) < 2:
             for path in files:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import pytest
 
 from newslint.errors import NewslintError
-from newslint.reporters import REPORTERS, UnknownFormat, get_reporter, github, json, sarif, text
+from newslint.reporters import REPORTERS, UnknownFormat, get_reporter, github, html, json, sarif, text
 
 
 def test_every_format_is_registered():
-    assert dict(REPORTERS) == {"text": text.render, "json": json.render, "sarif": sarif.render, "github": github.render}
+    assert dict(REPORTERS) == {"text": text.render, "json": json.render, "sarif": sarif.render, "github": github.render,
+                                 "html": html.render}
     assert get_reporter("sarif") is sarif.render
 
 
@@ -18,6 +19,6 @@ def test_the_registry_is_read_only():
 
 
 def test_unknown_format():
-    with pytest.raises(UnknownFormat, match="unknown output format 'xml'; choose one of: text, json, sarif, github"):
+    with pytest.raises(UnknownFormat, match="unknown output format 'xml'; choose one of: text, json, sarif, github, html"):
         get_reporter("xml")
     assert issubclass(UnknownFormat, NewslintError)

@@ -258,6 +258,12 @@ class LanguageToolStage:
                                     on_request=lambda: touch_last_used(home))
         return _Connection(client, f"local:{state.version}:{state.config_hash}", state.threads, state.pid)
 
+    def identity(self, settings: LanguageToolSettings | None = None) -> str:
+        """What answers are cached under: the server's version and rules (known without
+        starting newslint's daemon), or a ``--languagetool-url`` pool's version and URLs."""
+        settings = settings or self.settings
+        return self._identity_without_server(settings) or self._connection(settings).identity
+
     def _identity_without_server(self, settings: LanguageToolSettings) -> str | None:
         """The cache identity of newslint's daemon, known without starting it."""
         if self.user_urls(settings):

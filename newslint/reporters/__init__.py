@@ -13,7 +13,7 @@ from newslint.errors import NewslintError
 from newslint.findings import FileError, Finding
 from newslint.interrupts import HeldInterrupts
 from newslint.report import FileResult, Report, Totals
-from newslint.reporters import github, json, sarif, text
+from newslint.reporters import github, html, json, sarif, text
 
 
 class Reporter(Protocol):
@@ -25,6 +25,7 @@ REPORTERS: Mapping[str, Reporter] = MappingProxyType({
     "json": json.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
 })
 
 
@@ -39,6 +40,7 @@ WRITERS: Mapping[str, Callable[..., Writer]] = MappingProxyType({
     "json": json.Writer,
     "sarif": sarif.Writer,
     "github": github.Writer,
+    "html": html.Writer,
 })
 
 

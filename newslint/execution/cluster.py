@@ -1,0 +1,173 @@
+"""Checking files on a Dask cluster (``newslint check --dask [ADDRESS]``).
+
+Each task is a batch of paths and the linter (a few hundred bytes pickled: options, no
+compiled rules); a worker keeps the first copy of a run's linter and reuses it, compiled
+rules and LanguageTool connection included, for the run's later batches. Workers read
+the files themselves, so they must be readable at the same paths on every worker (a
+shared or copied archive). Each worker
+talks to LanguageTool through its own stage: the ``--languagetool-url`` pool when one
+is given, else newslint's daemon on the worker's machine, started there on first use
+(one per machine: workers on one machine share it through its lock and state file).
+
+Back-pressure: at most ``window`` batches are in the cluster at once (two per worker
+thread by default), and a worker checks one batch at a time whose LanguageTool requests
+go no wider than the server's threads, so a slow server slows the run rather than
+piling up requests or results. Results come back in submission order.
+
+Lost work: when a worker dies, the scheduler gives its batch to another worker (Dask's
+``allowed-failures``, 3 by default). A batch that still fails (``KilledWorker``, or an
+exception) is split and its files are tried one by one, so one file that kills workers
+costs only itself; a file that cannot be checked comes back as an error naming it
+("not checked on the Dask cluster: ..."), which makes the run exit 2. If the cluster
+itself goes away every file not yet back gets that error.
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import re
+import uuid
+from typing import Iterator, Sequence
+
+from newslint.findings import FileError
+from newslint.report import FileResult
+
+BATCH_FILES = 16
+WINDOW_PER_THREAD = 2
+
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://|^[\w.-]+:\d+$", re.IGNORECASE)
+
+
+def is_address(value: str) -> bool:
+    """``tcp://host:8786``, ``host:8786``, ``tls://...``: what a scheduler address looks like."""
+    return bool(_ADDRESS.match(value))
+
+
+class DaskExecutor:
+    """Check files on a Dask cluster: the scheduler at ``address``, an existing
+    ``client``, or (neither) a LocalCluster of ``workers`` processes on this machine,
+    one thread each. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, address: str | None = None, *, client=None, workers: int | None = None,
+                 batch_files: int = BATCH_FILES, window: int | None = None):
+        self.address = address
+        self.batch_files = max(1, batch_files)
+        self._window = window
+        self._workers = workers
+        self._client = client
+        self._owns_client = client is None
+        self._cluster = None
+
+    # -- the cluster ---------------------------------------------------------------------
+
+    @property
+    def local(self) -> bool:
+        """True when the workers run on this machine (a LocalCluster newslint made)."""
+        return self.address is None and not (self._client is not None and not self._owns_client)
+
+    def client(self):
+        if self._client is None:
+            from distributed import Client, LocalCluster
+
+            if self.address is None:
+                self._cluster = LocalCluster(n_workers=max(1, self._workers or 1), threads_per_worker=1,
+                                             processes=True, dashboard_address=":0",
+                                             silence_logs=logging.ERROR)
+                self._client = Client(self._cluster, set_as_default=False)
+            else:
+                self._client = Client(self.address, set_as_default=False)
+        return self._client
+
+    def close(self) -> None:
+        if self._owns_client and self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> "DaskExecutor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _threads(self, client) -> int:
+        try:
+            return max(1, sum(client.nthreads().values()))
+        except Exception:       # noqa: BLE001 - a scheduler that cannot answer: the run says so later
+            return 1
+
+    # -- checking ------------------------------------------------------------------------
+
+    def lint_files(self, linter, files: Sequence[str]) -> Iterator[FileResult]:
+        if not files:
+            return
+        if self.local:
+            linter.prepare_workers()     # one LanguageTool daemon on this machine, started once
+        try:
+            client = self.client()
+            window = self._window or WINDOW_PER_THREAD * self._threads(client)
+        except Exception as exc:     # noqa: BLE001 - no cluster: every file says so
+            yield from _not_checked(files, exc)
+            return
+        run = uuid.uuid4().hex[:8]
+        shared = (run, linter)
+        batches = [list(files[i:i + self.batch_files]) for i in range(0, len(files), self.batch_files)]
+        pending: collections.deque = collections.deque()
+        submitted = 0
+        try:
+            while submitted < len(batches) or pending:
+                while submitted < len(batches) and len(pending) < window:
+                    batch = batches[submitted]
+                    pending.append((batch, client.submit(lint_batch, shared, batch, pure=False,
+                                                         key=f"newslint-{run}-{submitted}")))
+                    submitted += 1
+                batch, future = pending.popleft()
+                yield from self._results(client, shared, run, batch, future)
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+    def _results(self, client, shared, run: str, batch: list[str], future) -> Iterator[FileResult]:
+        try:
+            results = future.result()
+        except Exception as exc:     # noqa: BLE001 - a dead worker, a lost cluster, a bug: named per file
+            if len(batch) == 1:
+                yield from _not_checked(batch, exc)
+                return
+            singles = [client.submit(lint_batch, shared, [path], pure=False, key=f"newslint-{run}-{path}")
+                       for path in batch]
+            for path, single in zip(batch, singles):
+                try:
+                    yield from single.result()
+                except Exception as again:   # noqa: BLE001
+                    yield from _not_checked([path], again)
+            return
+        yield from results
+
+
+# The linter of each run this worker process has seen (run id -> Linter): the first task
+# of a run unpickles it, later tasks reuse it with its compiled rules and warm
+# LanguageTool connection. Only ever set inside a Dask worker; at most a few runs kept.
+_linters: "collections.OrderedDict[str, object]" = collections.OrderedDict()
+KEPT_RUNS = 4
+
+
+def lint_batch(shared: tuple, paths: Sequence[str]) -> list[FileResult]:
+    """A task: check ``paths`` on a worker. Every task carries the (small, cache-free)
+    linter, so a worker that joins or restarts mid-run needs nothing else."""
+    run, linter = shared
+    kept = _linters.get(run)
+    if kept is None:
+        kept = _linters[run] = linter
+        while len(_linters) > KEPT_RUNS:
+            _linters.popitem(last=False)
+    return kept.lint_batch(paths)
+
+
+def _not_checked(paths: Sequence[str], exc: BaseException) -> Iterator[FileResult]:
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    reason = " ".join(reason.split())
+    for path in paths:
+        yield FileResult(path, errors=[FileError(path, f"not checked on the Dask cluster ({reason})")])
