@@ -27,11 +27,12 @@ REUSED = re.compile(rb"reused (\d+) of (\d+) files from the result cache")
 
 def test_a_stored_result_reads_back_equal_in_every_field():
     finding = Finding(path="a.md", line=3, column=4, end_line=3, end_column=9, rule="lt.X", category=Category.GRAMMAR,
-                      severity=Severity.ERROR, source=Source.LANGUAGETOOL, message="m “q”", fix=Fix("y", False),
-                      offset=40, end_offset=45)
+                      severity=Severity.ERROR, source=Source.LANGUAGETOOL, message="m “q”", fix=Fix("y", False, "x"),
+                      offset=40, end_offset=45, also=("news.style.z",))
     result = FileResult("a.md", findings=[finding], notices=[Notice("languagetool-off", "n")])
     back = decode_result(encode_result(result), "a.md")
     assert [dataclasses.astuple(f) for f in back.findings] == [dataclasses.astuple(finding)]
+    assert back.findings[0].also == finding.also and back.findings[0].fix.original == "x"
     assert back.notices == result.notices and back.errors == []
 
 

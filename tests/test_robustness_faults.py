@@ -142,7 +142,7 @@ def test_an_unexpected_error_is_one_line_and_exit_2(run_cli, write, monkeypatch)
         raise RuntimeError("disk gremlins")
 
     monkeypatch.setattr(Linter, "lint_file", boom)
-    monkeypatch.setattr(Linter, "iter_by_path", lambda self, paths: iter([(p, boom(self, p)) for p in paths]))
+    monkeypatch.setattr(Linter, "iter_by_path", lambda self, paths, progress=None: iter([(p, boom(self, p)) for p in paths]))
     path = write("a.txt", "The mayor spoke.\n")
     result = run_cli("check", "--no-languagetool", "--format", "json", path)
     assert result.code == 2

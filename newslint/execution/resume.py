@@ -97,8 +97,9 @@ class ResultStore:
 def encode_result(result: FileResult) -> dict:
     return {
         "findings": [[f.line, f.column, f.end_line, f.end_column, f.rule, f.category.value, int(f.severity),
-                      f.source.value, f.message, None if f.fix is None else [f.fix.replacement, f.fix.safe],
-                      f.offset, f.end_offset] for f in result.findings],
+                      f.source.value, f.message,
+                      None if f.fix is None else [f.fix.replacement, f.fix.safe, f.fix.original],
+                      f.offset, f.end_offset, list(f.also)] for f in result.findings],
         "notices": [[n.code, n.message] for n in result.notices],
     }
 
@@ -106,10 +107,10 @@ def encode_result(result: FileResult) -> dict:
 def decode_result(body: dict, path: str) -> FileResult:
     findings = [Finding(path=path, line=line, column=column, end_line=end_line, end_column=end_column, rule=rule,
                         category=Category(category), severity=Severity(severity), source=Source(source),
-                        message=message, fix=None if fix is None else Fix(fix[0], bool(fix[1])),
-                        offset=offset, end_offset=end_offset)
+                        message=message, fix=None if fix is None else Fix(fix[0], bool(fix[1]), fix[2]),
+                        offset=offset, end_offset=end_offset, also=tuple(also))
                 for line, column, end_line, end_column, rule, category, severity, source, message, fix, offset,
-                end_offset in body["findings"]]
+                end_offset, also in body["findings"]]
     return FileResult(path, findings=findings, notices=[Notice(code, message) for code, message in body["notices"]])
 
 
