@@ -1,7 +1,6 @@
 """The structural chrome check on short articles written for these tests."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -203,10 +202,9 @@ def test_hits_cover_the_whole_segment_and_map_to_its_line():
     assert hit.message
 
 
-def test_check_is_fast():
+def test_a_tool_line_deep_in_a_long_story_is_found():
+    # Cost on long stories is measured by benchmarks/news_checks.py; here, correctness.
     text = article("Library to close", *(BODY * 400), "Print | Email", *(BODY * 400))
-    doc = parse_document(text, "story.txt", "text")
-    start = time.perf_counter()
-    CHECK.check(doc, ALL)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.5 * max(1.0, len(text) / 1e6), elapsed
+    found = flagged(text)
+    line = 3 + 2 * len(BODY) * 400
+    assert found == {line: TOOLS}
