@@ -44,7 +44,7 @@ class _Commands(click.Group):
 
     optional = {
         "languagetool": ("newslint.languagetool.cli", "languagetool_group"),
-        "cache": ("newslint.languagetool.cli", "cache_group"),
+        "cache": ("newslint.cache_cli", "cache_group"),
         "baseline": ("newslint.workflows.cli", "baseline_group"),
         "vocab": ("newslint.names.cli", "vocab_group"),
     }

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from newslint.config.model import LanguageToolSettings
 from newslint.documents import parse_document
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
-from newslint.languagetool.cli import cache_group
+from newslint.cache_cli import cache_group
 from newslint.languagetool.stage import LanguageToolStage, StageOptions
 
 pytest_plugins = ["tests.lt_fixtures"]

@@ -131,3 +131,30 @@ def test_languagetool_findings_are_reused_without_asking_the_server(languagetool
     assert report2.findings == report1.findings
     assert [f.message for f in report2.findings] == [f.message for f in report1.findings]
     store.close()
+
+
+def test_cache_clear_forgets_stored_results_too(tmp_path):
+    from click.testing import CliRunner
+
+    from newslint.cache_cli import cache_group
+
+    store = ResultStore(store_path(tmp_path))
+    store.put("k1", FileResult("a.txt"))
+    store.put("k2", FileResult("b.txt"))
+    store.close()
+    result = CliRunner().invoke(cache_group, ["clear"], env={"NEWSLINT_CACHE_DIR": str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    assert f"removed 2 stored file results from {store_path(tmp_path)}" in result.stdout
+    assert ResultStore(store_path(tmp_path)).count() == 0
+
+
+def test_cache_clear_deletes_a_damaged_results_store(tmp_path):
+    from click.testing import CliRunner
+
+    from newslint.cache_cli import cache_group
+
+    store_path(tmp_path).write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 8)
+    result = CliRunner().invoke(cache_group, ["clear"], env={"NEWSLINT_CACHE_DIR": str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    assert "removed 0 stored file results" in result.stdout
+    assert ResultStore(store_path(tmp_path)).count() == 0

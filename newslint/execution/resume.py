@@ -85,6 +85,24 @@ class ResultStore:
         with self._lock:
             return self._connection().execute("SELECT COUNT(*) FROM results").fetchone()[0]
 
+    def clear(self) -> int:
+        """Remove every stored result; returns how many there were. A file that is not a
+        readable store is deleted (its entries count as 0); raises OSError when it cannot be."""
+        with self._lock:
+            try:
+                conn = self._connection()
+                count = conn.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+                conn.execute("DELETE FROM results")
+                conn.execute("VACUUM")
+                return count
+            except sqlite3.DatabaseError:
+                if self._conn is not None:
+                    self._conn.close()
+                    self._conn = None
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                return 0
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

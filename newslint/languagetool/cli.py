@@ -7,7 +7,6 @@ import click
 
 from newslint.config.model import LanguageToolSettings
 from newslint.errors import LanguageToolError
-from newslint.languagetool.cache import MatchCache, cache_path
 from newslint.languagetool.install import SOURCES, find_installation, install
 from newslint.languagetool.paths import LanguageToolHome
 from newslint.languagetool.server import last_used, orphan_servers, running_server, start_server, stop_server
@@ -101,29 +100,3 @@ def status_command() -> None:
     if state.idle_timeout:
         click.echo(f"        stops after {state.idle_timeout} s without requests"
                    + (" (autostarted)" if state.autostarted else ""))
-
-
-@click.group("cache")
-def cache_group() -> None:
-    """The cache of LanguageTool answers (NEWSLINT_CACHE_DIR overrides its folder)."""
-
-
-@cache_group.command("clear")
-def cache_clear_command() -> int:
-    """Delete every cached LanguageTool answer."""
-    path = cache_path()
-    if not path.exists():
-        click.echo(f"the cache is empty ({path} does not exist)")
-        return
-    cache = MatchCache(path)
-    try:
-        removed = cache.clear()
-    except OSError as exc:
-        click.echo(f"error: {exc}", err=True)
-        return 2
-    finally:
-        cache.close()
-    for warning in cache.take_warnings():
-        click.echo(f"note: {warning}", err=True)
-    click.echo(f"removed {removed} cached LanguageTool answers from {path}")
-    return 0
