@@ -9,7 +9,8 @@ from newslint.config.model import LanguageToolSettings
 from newslint.errors import LanguageToolError
 from newslint.languagetool.install import SOURCES, find_installation, install
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.server import last_used, orphan_servers, running_server, start_server, stop_server
+from newslint.languagetool.server import (extra_servers, extra_slots, last_used, orphan_servers, running_server,
+                                          start_server, start_servers, stop_server)
 
 
 def _fail(exc: Exception) -> None:
@@ -51,22 +52,38 @@ def _uptime(seconds: float) -> str:
               help="Java heap limit (-Xmx), e.g. 1g, 1536m.")
 @click.option("--idle-timeout", type=click.IntRange(min=0), default=0, show_default=True,
               help="Stop after this many seconds without requests (0: run until `stop`).")
-def start_command(memory: str, idle_timeout: int) -> None:
+@click.option("--servers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Run this many servers sharing the cores; checks spread their requests over them.")
+def start_command(memory: str, idle_timeout: int, servers: int) -> None:
     """Start the LanguageTool daemon on 127.0.0.1 and wait until it has warmed up."""
     home = LanguageToolHome.from_env()
-    running = running_server(home)
+    slots = range(servers) if servers > 1 else range(1)
+    running = {slot: running_server(home.with_slot(slot)) for slot in slots}
     try:
-        state = start_server(home, memory=memory, idle_timeout=idle_timeout)
+        if servers > 1:
+            states = start_servers(home, servers, memory=memory, idle_timeout=idle_timeout)
+        else:
+            for slot in extra_slots(home):
+                stop_server(home.with_slot(slot))
+            states = [start_server(home, memory=memory, idle_timeout=idle_timeout)]
     except LanguageToolError as exc:
         _fail(exc)
-    verb = "already running" if running is not None and running.pid == state.pid else "started"
-    click.echo(f"LanguageTool {state.version} {verb} at {state.url} (pid {state.pid})")
+    for slot, state in zip(slots, states):
+        before = running[slot]
+        verb = "already running" if before is not None and before.pid == state.pid else "started"
+        threads = f", {state.threads} check thread{'s' if state.threads != 1 else ''}" if servers > 1 else ""
+        click.echo(f"LanguageTool {state.version} {verb} at {state.url} (pid {state.pid}{threads})")
 
 
 @languagetool_group.command("stop")
 def stop_command() -> None:
-    """Stop the LanguageTool daemon."""
-    state = stop_server(LanguageToolHome.from_env())
+    """Stop the LanguageTool daemon (and the other servers of `start --servers N`)."""
+    home = LanguageToolHome.from_env()
+    for slot in extra_slots(home):
+        extra = stop_server(home.with_slot(slot))
+        if extra is not None and extra.port:
+            click.echo(f"stopped LanguageTool {extra.version} (pid {extra.pid}, port {extra.port})")
+    state = stop_server(home)
     if state is None:
         click.echo("LanguageTool is not running")
     elif not state.port:
@@ -100,3 +117,6 @@ def status_command() -> None:
     if state.idle_timeout:
         click.echo(f"        stops after {state.idle_timeout} s without requests"
                    + (" (autostarted)" if state.autostarted else ""))
+    for extra in extra_servers(home):
+        click.echo(f"server: also running at {extra.url}, pid {extra.pid}, {extra.threads} check thread"
+                   + ("s" if extra.threads != 1 else ""))

@@ -32,13 +32,22 @@ def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
 
 @dataclass(frozen=True)
 class LanguageToolHome:
-    """The folder tree under ``<data dir>/languagetool``."""
+    """The folder tree under ``<data dir>/languagetool``.
+
+    ``slot`` numbers the local servers of ``newslint languagetool start --servers N``: slot 0
+    is the daemon ``check`` starts by itself; slots 1..N-1 share its installation and keep
+    their state, config and log in ``run/slot-K``.
+    """
 
     data_dir: Path
+    slot: int = 0
 
     @classmethod
-    def from_env(cls, data_dir: str | os.PathLike | None = None) -> "LanguageToolHome":
-        return cls(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir())
+    def from_env(cls, data_dir: str | os.PathLike | None = None, slot: int = 0) -> "LanguageToolHome":
+        return cls(Path(data_dir).expanduser().resolve() if data_dir else default_data_dir(), slot)
+
+    def with_slot(self, slot: int) -> "LanguageToolHome":
+        return LanguageToolHome(self.data_dir, slot)
 
     @property
     def root(self) -> Path:
@@ -59,7 +68,7 @@ class LanguageToolHome:
     @property
     def run_dir(self) -> Path:
         """The daemon's state file, config, custom-rules classpath folder and log."""
-        return self.root / "run"
+        return self.root / "run" if self.slot == 0 else self.root / "run" / f"slot-{self.slot}"
 
     @property
     def state_file(self) -> Path:

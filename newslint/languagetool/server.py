@@ -100,13 +100,16 @@ class LaunchPlan:
     threads: int
 
     @classmethod
-    def build(cls, home: LanguageToolHome) -> "LaunchPlan":
+    def build(cls, home: LanguageToolHome, threads: int | None = None) -> "LaunchPlan":
+        """The plan for ``threads`` check threads (default: one per core). The thread count
+        changes no answer, so it is left out of the hash: a daemon started with fewer
+        threads (``start --servers N``) is reused, and cached answers stay valid."""
         inst = find_installation(home)
-        threads = server_threads()
-        props = server_properties(threads)
+        threads = threads or server_threads()
         rules = shipped_rule_files()
-        h = hashlib.sha256(json.dumps([inst.version, list(inst.classpath), props, rules_digest(rules)]).encode())
-        return cls(inst, props, rules, h.hexdigest()[:16], threads)
+        h = hashlib.sha256(json.dumps([inst.version, list(inst.classpath), server_properties(0),
+                                       rules_digest(rules)]).encode())
+        return cls(inst, server_properties(threads), rules, h.hexdigest()[:16], threads)
 
 
 # -- state ----------------------------------------------------------------------------
@@ -239,10 +242,49 @@ def ensure_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int 
 
 
 def start_server(home: LanguageToolHome, memory: str = "1g", idle_timeout: int = 0,
-                 owner_pid: int | None = None, timeout: float = 180.0) -> ServerState:
+                 owner_pid: int | None = None, timeout: float = 180.0, threads: int | None = None) -> ServerState:
     """Start the daemon (or return the one running with the same configuration)."""
-    return _reuse_or_start(home, LaunchPlan.build(home), memory, idle_timeout, autostarted=False,
+    return _reuse_or_start(home, LaunchPlan.build(home, threads), memory, idle_timeout, autostarted=False,
                            owner_pid=owner_pid, timeout=timeout)
+
+
+def start_servers(home: LanguageToolHome, count: int, memory: str = "1g", idle_timeout: int = 0,
+                  timeout: float = 180.0) -> list[ServerState]:
+    """Run ``count`` local servers (slots 0..count-1) that share the cores: each gets
+    ``cores // count`` check threads (at least one). Servers in higher slots are stopped.
+    A running server of the same configuration is kept as it is."""
+    threads = max(1, server_threads() // count)
+    for slot in extra_slots(home):
+        if slot >= count:
+            stop_server(home.with_slot(slot))
+    for slot in range(count):
+        state = running_server(home.with_slot(slot))
+        if state is not None and state.threads != threads:
+            stop_server(home.with_slot(slot))     # the cores are shared out anew
+    return [start_server(home.with_slot(slot), memory, idle_timeout, timeout=timeout, threads=threads)
+            for slot in range(count)]
+
+
+def extra_slots(home: LanguageToolHome) -> list[int]:
+    """Slots above 0 that have a run folder (a server may or may not run there)."""
+    base = home.with_slot(0).run_dir
+    slots = []
+    with contextlib.suppress(OSError):
+        for entry in base.iterdir():
+            name = entry.name
+            if entry.is_dir() and name.startswith("slot-") and name[5:].isdigit() and int(name[5:]) > 0:
+                slots.append(int(name[5:]))
+    return sorted(slots)
+
+
+def extra_servers(home: LanguageToolHome) -> list[ServerState]:
+    """The ready servers in slots above 0 (``start --servers N``), with the slot's home."""
+    found = []
+    for slot in extra_slots(home):
+        state = running_server(home.with_slot(slot))
+        if state is not None and state.ready:
+            found.append(state)
+    return found
 
 
 def _reuse_or_start(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_timeout: int,
@@ -406,7 +448,7 @@ def _log_tail(path: Path, lines: int = 12) -> str:
 
 def _spawn_watcher(home: LanguageToolHome, pid: int, port: int, idle_timeout: int,
                    owner_pid: int | None, starter_pid: int) -> int:
-    cmd = [sys.executable, "-m", WATCHDOG_MODULE, "--data-dir", str(home.data_dir),
+    cmd = [sys.executable, "-m", WATCHDOG_MODULE, "--data-dir", str(home.data_dir), "--slot", str(home.slot),
            "--pid", str(pid), "--port", str(port), "--idle-timeout", str(idle_timeout),
            "--starter-pid", str(starter_pid)]
     if owner_pid is not None:

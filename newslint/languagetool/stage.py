@@ -39,7 +39,8 @@ from newslint.languagetool.paths import URL_ENV, LanguageToolHome
 from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
                                             rule_info_for_finding, severity_for)
 from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
-                                          restart_server, running_server, touch_last_used)
+                                          extra_servers, extra_slots, restart_server, running_server,
+                                          touch_last_used)
 
 # Text limit per request for user-given servers (their own limit is not known).
 REMOTE_MAX_TEXT_LENGTH = 20_000
@@ -254,9 +255,19 @@ class LanguageToolStage:
         return self._daemon_connection(home, state)
 
     def _daemon_connection(self, home: LanguageToolHome, state) -> _Connection:
-        client = LanguageToolClient(ServerPool([state.url]), self.options.timeout, use_proxies=False,
-                                    on_request=lambda: touch_last_used(home))
-        return _Connection(client, f"local:{state.version}:{state.config_hash}", state.threads, state.pid)
+        """newslint's daemon, pooled with the servers of ``start --servers N`` that run the
+        same configuration (their answers are the same, so the cache identity is too)."""
+        extra = [s for s in extra_servers(home) if s.config_hash == state.config_hash]
+        homes = [home, *(home.with_slot(s) for s in extra_slots(home))] if extra else [home]
+
+        def used() -> None:
+            for each in homes:
+                touch_last_used(each)
+
+        client = LanguageToolClient(ServerPool([state.url, *(s.url for s in extra)]), self.options.timeout,
+                                    use_proxies=False, on_request=used)
+        threads = state.threads + sum(s.threads for s in extra)
+        return _Connection(client, f"local:{state.version}:{state.config_hash}", threads, state.pid)
 
     def identity(self, settings: LanguageToolSettings | None = None) -> str:
         """What answers are cached under: the server's version and rules (known without

@@ -57,13 +57,14 @@ def watch(home: LanguageToolHome, pid: int, port: int, idle_timeout: int, owner_
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m " + __spec__.name if __spec__ else "watchdog")
     parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--slot", type=int, default=0)
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--idle-timeout", type=int, default=0)
     parser.add_argument("--owner-pid", type=int, default=None)
     parser.add_argument("--starter-pid", type=int, default=None)
     args = parser.parse_args(argv)
-    watch(LanguageToolHome.from_env(args.data_dir), args.pid, args.port, args.idle_timeout, args.owner_pid,
+    watch(LanguageToolHome.from_env(args.data_dir, args.slot), args.pid, args.port, args.idle_timeout, args.owner_pid,
           args.starter_pid)
 
 
