@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 from newslint.documents.decode import decode_bytes
 from newslint.errors import DocumentError, NewslintError
 from newslint.findings import Finding
+from newslint.paths import relative_path
 
 FORMAT_VERSION = 1
 _EXCERPT = 80
@@ -154,11 +155,7 @@ class Baseline:
     # -- matching -------------------------------------------------------------------
 
     def relative(self, path: str) -> str:
-        try:
-            rel = os.path.relpath(os.path.abspath(path), self.base_dir)
-        except ValueError:           # another drive on Windows
-            rel = os.path.abspath(path)
-        return rel.replace(os.sep, "/")
+        return relative_path(path, self.base_dir)
 
     def key_of(self, finding: Finding, text_of: TextOf) -> tuple[EntryKey, str]:
         digest, flagged = fingerprint(text_of(finding.path), finding)
