@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from newslint.checks.base import Check, FixSafety, Hit, Notice, RuleInfo
+from newslint.checks.base import Check
 from newslint.checks.registry import builtin_checks
 from newslint.checks.rules import RuleTimeoutError, compile_rules, load_packs
 from newslint.config.discovery import ConfigResolver, is_excluded, is_included
@@ -31,9 +31,11 @@ from newslint.documents.suppressions import is_suppressed
 from newslint.errors import (ConfigError, DocumentError, LanguageToolError, LanguageToolNotInstalled,
                              NewslintError)
 from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
+from newslint.hits import Hit, Notice
 from newslint.languagetool.paths import URL_ENV
 from newslint.regular_files import read_regular_file
 from newslint.report import FileResult, Report
+from newslint.ruleinfo import FixSafety, RuleInfo
 
 # Folders never descended into when a directory is given.
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"})

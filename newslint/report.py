@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from newslint.checks.base import Notice, RuleInfo
 from newslint.findings import FileError, Finding, Severity
+from newslint.hits import Notice
+from newslint.ruleinfo import RuleInfo
 
 
 @dataclass

@@ -19,10 +19,10 @@ from pathlib import PurePath
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
-from newslint.checks.base import RuleInfo
 from newslint.findings import FileError, Finding, Severity
 from newslint.report import Report, Totals
 from newslint.reporters.jsontext import Mark, dumps_at, fill
+from newslint.ruleinfo import RuleInfo
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"

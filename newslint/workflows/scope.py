@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from newslint.checks.base import Notice
+from newslint.hits import Notice
 from newslint.report import FileResult, Report
 from newslint.workflows.baseline import Baseline, TextOf, file_texts, rule_filter, stale_message
 from newslint.workflows.diff import ChangedLines
