@@ -51,7 +51,8 @@ class RuleFamily(Protocol):
 
     @property
     def on(self) -> bool:
-        """Whether the family runs under its config and the run's options."""
+        """Whether the family runs under its config and the run's options (without a
+        config: under the options alone)."""
         ...
 
     def run(self, doc: Document) -> CheckResult:

@@ -111,8 +111,17 @@ class Linter:
         return found
 
     def families(self, config: Config | None) -> tuple[RuleFamily, ...]:
-        """The open rule families (LanguageTool's) under ``config``."""
+        """The open rule families (LanguageTool's) under ``config`` (None: under the run's
+        options alone)."""
         return rule_families(config, self.services)
+
+    def checks_rule(self, rule_id: str) -> bool:
+        """Whether this run's options check ``rule_id`` (``--select``/``--ignore``, and a
+        family's rule only with the family on): tells a baseline's stale entries."""
+        if not selected(rule_id, self.options.select, self.options.ignore):
+            return False
+        family = _family_of(rule_id, self.families(None))
+        return family is None or family.on
 
     # -- linting -------------------------------------------------------------------
 

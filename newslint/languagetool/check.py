@@ -99,7 +99,9 @@ class LanguageToolCheck:
 
     @property
     def on(self) -> bool:
-        return self.service.on and self.config is not None and self.config.languagetool.enabled
+        """Whether LanguageTool checks: the run's option and the config's (without a config,
+        the option alone)."""
+        return self.service.on and (self.config is None or self.config.languagetool.enabled)
 
     def check(self, doc, enabled: AbstractSet[str]) -> list[Hit]:
         return self.run(doc).hits

@@ -7,7 +7,6 @@ editing the flagged line makes it new. Identical findings share one entry with a
 """
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import json
 import os
@@ -184,19 +183,6 @@ class Baseline:
             if missing > 0 and key.path in checked_paths and rule_checked(key.rule):
                 stale.append(BaselineEntry(key, missing, entry.text))
         return Outcome(sorted(new), known, stale)
-
-
-def rule_filter(select: Sequence[str], ignore: Sequence[str], languagetool: bool) -> Callable[[str], bool]:
-    """Whether a run with these options checks a rule (for telling stale entries)."""
-
-    def checked(rule: str) -> bool:
-        if not languagetool and rule.startswith("lt."):
-            return False
-        if select and not any(fnmatch.fnmatchcase(rule, p) for p in select):
-            return False
-        return not any(fnmatch.fnmatchcase(rule, p) for p in ignore)
-
-    return checked
 
 
 def file_texts() -> TextOf:

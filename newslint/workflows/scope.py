@@ -6,7 +6,7 @@ from typing import Iterable
 
 from newslint.hits import Notice
 from newslint.report import FileResult, Report
-from newslint.workflows.baseline import Baseline, TextOf, file_texts, rule_filter, stale_message
+from newslint.workflows.baseline import Baseline, TextOf, file_texts, stale_message
 from newslint.workflows.diff import ChangedLines
 from newslint.workflows.shard import Shard
 
@@ -52,7 +52,7 @@ def lint_scoped(linter, paths: Iterable[str], scope: Scope, text_of: TextOf | No
         failed = {e.path for e in linted.errors}
         outcome = scope.baseline.apply(
             report.findings, text_of or file_texts(), [f for f in files if f not in failed],
-            rule_filter(linter.options.select, linter.options.ignore, linter.options.languagetool))
+            linter.checks_rule)
         report.findings = outcome.new
         if outcome.known:
             noun = "finding" if outcome.known == 1 else "findings"
