@@ -6,7 +6,6 @@ on its position in the list, so adding or removing a file moves no other file.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from typing import Iterable
