@@ -13,10 +13,11 @@ from newslint.cli_options import lint_options, make_lint_options
 from newslint.execution.cli import dask_executor, dask_option, resume_option, resuming_executor
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
+from newslint.reporters import REPORTERS
 from newslint.unexpected import flush_output, report_unexpected
 from newslint.workflows.cli import resolve_scope, scope_options
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = tuple(REPORTERS)      # the reporter registry names the formats
 PROFILE_TOPIC = "languagetool-profile"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
