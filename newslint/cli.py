@@ -134,8 +134,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         elif "-" in paths:
             for path in paths:
                 report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
-            report.findings.sort()
-            report.rules = linter.rules_of(report.findings)
+            report.finish(linter.rules_of)
         else:
             # Findings are written file by file as the files are checked, under a
             # progress bar on a terminal.
@@ -166,8 +165,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
 
             writer.end(Totals.of(report))
         else:
-            report.findings.sort()
-            _render(report, fmt, quiet)
+            _render(report.finish(linter.rules_of), fmt, quiet)
         return EXIT_INTERRUPTED
     _render(report, fmt, quiet)
     return report.exit_code(Severity.parse(fail_on))

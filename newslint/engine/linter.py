@@ -267,10 +267,7 @@ class Linter:
         report = Report()
         for result in self.iter_results(paths):
             report.add(result)
-        report.findings.sort()
-        report.errors = sorted(set(report.errors))
-        report.rules = self.rules_of(report.findings)
-        return report
+        return report.finish(self.rules_of)
 
     def rules_of(self, findings: Iterable[Finding]) -> dict[str, RuleInfo]:
         """Metadata for the rules that appear in ``findings`` (for SARIF and explain)."""

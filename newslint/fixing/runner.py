@@ -77,9 +77,7 @@ def fix_paths(linter: "Linter", paths: Iterable[str], unsafe: bool = False, dry_
         if not result.errors and _has_fixes(result, unsafe):
             result = _fix_file(linter, result, unsafe, dry_run, run)
         run.report.add(result)
-    run.report.findings.sort()
-    run.report.errors = sorted(set(run.report.errors))
-    run.report.rules = linter.rules_of(run.report.findings)
+    run.report.finish(linter.rules_of)
     return run
 
 

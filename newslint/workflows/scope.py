@@ -62,5 +62,4 @@ def lint_scoped(linter, paths: Iterable[str], scope: Scope, text_of: TextOf | No
             report.notices.append(Notice("baseline-stale", stale_message(outcome.stale, scope.baseline_path)))
     if scope.changed is not None:
         report.findings = [f for f in report.findings if scope.changed.covers(f)]
-    report.rules = linter.rules_of(report.findings)
-    return report
+    return report.finish(linter.rules_of)
