@@ -22,6 +22,8 @@ class RuleBook:
     owned: tuple[frozenset[str], ...]      # rule ids of each check, same order as checks
     notices: tuple[Notice, ...] = ()       # rules the packs hold that newslint cannot run
     skipped: frozenset[str] = frozenset()  # their ids: a config may still name them
+    # The checks that refine a rule family's matches, with the rule ids each owns.
+    refiners: tuple[tuple[Refiner, frozenset[str]], ...] = ()
 
     @classmethod
     def build(cls, config: Config) -> "RuleBook":
@@ -34,14 +36,9 @@ class RuleBook:
             for info in check.rules:
                 rules[info.id] = info
         owned = tuple(frozenset(info.id for info in check.rules) for check in checks)
+        refiners = tuple((check, ids) for check, ids in zip(checks, owned) if isinstance(check, Refiner))
         return cls(checks, rules, owned, tuple(s.notice() for s in skipped),
-                   frozenset(s.rule_id for s in skipped))
-
-    @property
-    def refiners(self) -> list[tuple[Refiner, frozenset[str]]]:
-        """The checks that refine a rule family's matches, with the rule ids each owns."""
-        return [(check, owned) for check, owned in zip(self.checks, self.owned)
-                if isinstance(check, Refiner)]
+                   frozenset(s.rule_id for s in skipped), refiners)
 
     def check_rule_ids(self, config: Config) -> None:
         """Raise ConfigError at the line of the first rule id or glob in a .newslint.yml
