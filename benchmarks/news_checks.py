@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus  # noqa: E402
 
+from newslint.checks.base import Refiner  # noqa: E402
 from newslint.checks.registry import builtin_checks  # noqa: E402
 from newslint.config.model import LanguageToolSettings  # noqa: E402
 from newslint.documents import format_for_path, parse_document  # noqa: E402
@@ -48,9 +49,8 @@ def main() -> None:
             for check in checks:
                 enabled = frozenset(info.id for info in check.rules)
                 news_hits += len(check.check(doc, enabled))
-                consume = getattr(check, "from_languagetool", None)
-                if consume is not None:
-                    taken, hits = consume(doc, hits)
+                if isinstance(check, Refiner):
+                    taken, hits = check.from_languagetool(doc, hits)
                     news_hits += len(taken)
         news_time = time.perf_counter() - start
         stage.close()

@@ -13,10 +13,11 @@ from newslint.cli_options import lint_options, make_lint_options
 from newslint.execution.cli import dask_executor, dask_option, resume_option, resuming_executor
 from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
+from newslint.reporters import REPORTERS
 from newslint.unexpected import flush_output, report_unexpected
 from newslint.workflows.cli import resolve_scope, scope_options
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = tuple(REPORTERS)      # the reporter registry names the formats
 PROFILE_TOPIC = "languagetool-profile"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -133,8 +134,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
         elif "-" in paths:
             for path in paths:
                 report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
-            report.findings.sort()
-            report.rules = linter.rules_of(report.findings)
+            report.finish(linter.rules_of)
         else:
             # Findings are written file by file as the files are checked, under a
             # progress bar on a terminal.
@@ -165,8 +165,7 @@ def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_
 
             writer.end(Totals.of(report))
         else:
-            report.findings.sort()
-            _render(report, fmt, quiet)
+            _render(report.finish(linter.rules_of), fmt, quiet)
         return EXIT_INTERRUPTED
     _render(report, fmt, quiet)
     return report.exit_code(Severity.parse(fail_on))

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 
-from newslint.checks.base import Notice, RuleInfo
 from newslint.findings import FileError, Finding, Severity
+from newslint.hits import Notice
+from newslint.ruleinfo import RuleInfo
 
 
 @dataclass
@@ -29,6 +30,15 @@ class Report:
     def add(self, result: FileResult) -> None:
         self.findings.extend(result.findings)
         _take_outcome(self, result)
+
+    def finish(self, rules_of: Callable[[list[Finding]], Mapping[str, RuleInfo]]) -> "Report":
+        """Make the report whole, the one way every command does: findings in order,
+        each error once and in order, and the metadata of every rule in the findings
+        (``rules_of``: the run's ``Linter.rules_of``)."""
+        self.findings.sort()
+        self.errors = sorted(set(self.errors))
+        self.rules = rules_of(self.findings)
+        return self
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 anything could not be checked."""

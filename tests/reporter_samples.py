@@ -1,7 +1,8 @@
 """A hand-built Report shared by the reporter tests."""
 from __future__ import annotations
 
-from newslint.checks.base import FixSafety, Notice, RuleDoc, RuleInfo
+from newslint.hits import Notice
+from newslint.ruleinfo import FixSafety, RuleDoc, RuleInfo
 from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
 from newslint.report import Report
 

@@ -56,7 +56,7 @@ def test_missing_path_empty_dir_and_binary_files_are_errors_empty_files_are_clea
 @pytest.mark.parametrize("content", ["", "  \n\n\t\n", "\ufeff\r\n"])
 def test_an_empty_or_blank_file_is_checked_and_clean(run_cli, write, content, monkeypatch):
     # No LanguageTool needed or started for a file with nothing in it.
-    monkeypatch.setattr("newslint.engine.Linter.languagetool_stage",
+    monkeypatch.setattr("newslint.languagetool.check.LanguageToolService.stage",
                         lambda self: pytest.fail("LanguageTool asked to check an empty file"))
     stub = write("stub.md", content)
     text = run_cli("check", stub)

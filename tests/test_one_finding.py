@@ -31,7 +31,7 @@ class FakeStage:
 
 def _lint(text, hits, config: Config | None = None, path="a.txt"):
     linter = Linter(LintOptions(languagetool=True), config=config or Config())
-    linter._lt_stage = FakeStage(hits)
+    linter.services.languagetool.use(FakeStage(hits))
     result = linter.lint_text(text, path)
     assert not result.errors
     return result.findings

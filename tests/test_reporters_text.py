@@ -9,7 +9,7 @@ try:  # tests/ as a package, or as a plain folder on sys.path
 except ImportError:
     from reporter_samples import sample_report
 
-from newslint.checks.base import Notice
+from newslint.hits import Notice
 from newslint.findings import FileError
 from newslint.report import Report
 from newslint.reporters import text

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.checks.base import Notice
+from newslint.hits import Notice
 from newslint.engine import Linter, LintOptions
 from newslint.execution.resume import Keys, ResultStore, ResumingExecutor, decode_result, encode_result, store_path
 from newslint.findings import Category, Finding, Fix, Severity, Source
@@ -122,12 +122,12 @@ def test_languagetool_findings_are_reused_without_asking_the_server(languagetool
     first = Linter(options, executor=ResumingExecutor(store))
     report1 = first.lint_paths([str(folder)])
     assert any(f.source is Source.LANGUAGETOOL for f in report1.findings)
-    assert first.executor.reused == 0 and first.languagetool_stage().requests_sent > 0
+    assert first.executor.reused == 0 and first.services.languagetool.stage().requests_sent > 0
 
     second = Linter(options, executor=ResumingExecutor(store))
     report2 = second.lint_paths([str(folder)])
     assert (second.executor.reused, second.executor.total) == (2, 2)
-    assert second.languagetool_stage().requests_sent == 0
+    assert second.services.languagetool.stage().requests_sent == 0
     assert report2.findings == report1.findings
     assert [f.message for f in report2.findings] == [f.message for f in report1.findings]
     store.close()

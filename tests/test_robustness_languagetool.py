@@ -158,10 +158,7 @@ class StageLinter(Linter):
     def __init__(self, stage: LanguageToolStage):
         super().__init__(LintOptions(languagetool=True, use_cache=False),
                          config=Config(root="/nonexistent-root"))
-        self._stage = stage
-
-    def languagetool_stage(self):
-        return self._stage
+        self.services.languagetool.use(stage)
 
 
 def short_stage(url: str, timeout: float = 0.5) -> LanguageToolStage:

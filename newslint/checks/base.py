@@ -1,91 +1,35 @@
-"""What a check is: rule metadata, the hits it returns, and the protocol it follows.
+"""The check protocol: what every source of hits follows.
 
 Checks are pure: they take a parsed :class:`~newslint.documents.model.Document` and
-return :class:`Hit` objects with offsets into a segment's text. The engine maps hits to
-file positions, applies severities, suppressions and filters, and builds findings.
+return :class:`~newslint.hits.Hit` objects with offsets into a segment's text. The engine
+maps hits to file positions, applies severities, suppressions and filters, and builds
+findings. Three kinds, each a typed protocol the engine tells apart with ``isinstance``:
+
+- :class:`Check`: a fixed list of rules (``rules``) and hits on a document (``check``);
+  YAML rule sets and the built-in news checks.
+- :class:`RuleFamily`: a check whose rules are an open family named by a prefix
+  (LanguageTool's ``lt.``): it may fail on a file (``run`` returns a ``CheckResult``), it
+  builds each rule's metadata from a hit (``rule_info``) or a finding (``describe``) and
+  chooses its default level; the registry builds one per config.
+- :class:`Refiner`: a check whose hits come from a family's matches rather than from the
+  text (``news.fragment``, ``news.names``): it takes the matches it turns into its own
+  hits and hands the rest back (``from_languagetool``). With the family off, its rules
+  are not checked, and the family says so (``off_notice``).
+
+The result types live outside this package (``newslint.hits``, ``newslint.ruleinfo``);
+they are named here too for the checks that import them from here.
 """
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
-from typing import AbstractSet, Iterable, Protocol
+from typing import AbstractSet, Iterable, Protocol, Sequence, runtime_checkable
 
 from newslint.documents.model import Document
-from newslint.findings import Category, Severity, Source
+from newslint.findings import Finding
+from newslint.hits import CheckResult, Hit, Notice
+from newslint.ruleinfo import Examples, FixSafety, RuleDoc, RuleInfo
 
-
-class FixSafety(str, enum.Enum):
-    NONE = "none"        # the rule never offers a fix
-    SAFE = "safe"        # applied by --fix
-    UNSAFE = "unsafe"    # applied only with --unsafe-fixes
-
-    def __str__(self) -> str:
-        return self.value
-
-
-@dataclass(frozen=True)
-class RuleDoc:
-    """A rule's documentation, as `newslint explain` prints it."""
-
-    what: str                     # what it flags
-    why: str = ""                 # why it matters
-    fix: str = ""                 # how to fix it
-    link: str = ""
-
-
-@dataclass(frozen=True)
-class Examples:
-    flag: tuple[str, ...] = ()    # each must produce at least one hit of the rule
-    pass_: tuple[str, ...] = ()   # each must produce none
-
-
-@dataclass(frozen=True)
-class RuleInfo:
-    id: str                       # e.g. "news.chrome.see-also", "lt.MORFOLOGIK_RULE_EN_US"
-    category: Category
-    severity: Severity            # default level; config may change it
-    source: Source
-    doc: RuleDoc
-    fix_safety: FixSafety = FixSafety.NONE
-    examples: Examples = Examples()
-    # Document format the examples are written in ("text", "markdown" or "html").
-    example_format: str = "text"
-
-    @property
-    def fixable(self) -> bool:
-        return self.fix_safety is not FixSafety.NONE
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A rule matched ``start..end`` of segment ``segment``'s text.
-
-    ``segment`` is None when the offsets are into the whole file text (raw-scope rules).
-    ``category``/``severity`` override the rule's own (LanguageTool sets them per match).
-    """
-
-    rule: str
-    segment: int | None
-    start: int
-    end: int
-    message: str
-    replacement: str | None = None
-    category: Category | None = None
-    severity: Severity | None = None
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Something a run wants the user to know once (e.g. a check that could not run)."""
-
-    code: str
-    message: str
-
-
-@dataclass
-class CheckResult:
-    hits: list[Hit] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
+__all__ = ["Check", "CheckResult", "Examples", "FixSafety", "Hit", "Notice", "Refiner", "RuleDoc",
+           "RuleFamily", "RuleInfo"]
 
 
 class Check(Protocol):
@@ -96,4 +40,48 @@ class Check(Protocol):
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> Iterable[Hit]:
         """Return hits for the rules in ``enabled`` (ids this check owns that are on)."""
+        ...
+
+
+@runtime_checkable
+class RuleFamily(Protocol):
+    """A check of an open family of rules: every id that starts with ``prefix``."""
+
+    prefix: str
+
+    @property
+    def on(self) -> bool:
+        """Whether the family runs under its config and the run's options (without a
+        config: under the options alone)."""
+        ...
+
+    def run(self, doc: Document) -> CheckResult:
+        """Hits on ``doc``, the notices to say once, and the file errors met."""
+        ...
+
+    def rule_info(self, hit: Hit) -> RuleInfo:
+        """Metadata of the rule ``hit`` names."""
+        ...
+
+    def default_level(self, hit: Hit, info: RuleInfo) -> str:
+        """The level of ``hit``'s rule when the config sets none."""
+        ...
+
+    def describe(self, finding: Finding) -> RuleInfo:
+        """Metadata of ``finding``'s rule, for reports."""
+        ...
+
+    def off_notice(self, rule_ids: Sequence[str]) -> Notice:
+        """What to say when the family is off and ``rule_ids`` (rules refining it) are on."""
+        ...
+
+
+@runtime_checkable
+class Refiner(Protocol):
+    """A check that refines a rule family's matches into its own hits."""
+
+    requires_languagetool: bool      # its rules need the family (LanguageTool's) to run
+
+    def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+        """The hits taken (now this check's) and the family's hits left to report."""
         ...

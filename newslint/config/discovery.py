@@ -28,6 +28,7 @@ from newslint.config.loader import load_config
 from newslint.config.model import Config
 from newslint.config.vale_ini import VALE_CONFIG_NAMES, load_vale_ini
 from newslint.errors import ConfigError
+from newslint.paths import relative_path
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
 
@@ -165,8 +166,7 @@ def _config_in(folder: str) -> str | None:
 
 def relative_to_root(config: Config, path: str) -> str:
     """``path`` relative to the config's root, with ``/`` separators."""
-    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(config.root))
-    return rel.replace(os.sep, "/")
+    return relative_path(path, config.root)
 
 
 def is_included(config: Config, path: str) -> bool:

@@ -19,7 +19,6 @@ Choices worth knowing:
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from typing import Callable, NoReturn, Sequence
@@ -33,6 +32,7 @@ from newslint.config.model import LEVELS, Config, LanguageToolSettings, Override
 from newslint.errors import ConfigError
 from newslint.languagetool.profile import PROFILES
 from newslint.regular_files import read_regular_file
+from newslint.suggest import did_you_mean
 
 TOP_KEYS = ("extends", "languagetool", "rules", "vocab", "overrides", "include", "exclude")
 LANGUAGETOOL_KEYS = (
@@ -205,7 +205,7 @@ class _ConfigReader:
         if word in _ON_WORDS:
             self.fail(node, f"{what}: {node.value!r} does not say which level; use suggestion, warning or error")
         self.fail(node, f"{what}: {node.value!r} is not a level; expected one of {', '.join(LEVELS)}"
-                  + _did_you_mean(word, LEVELS))
+                  + did_you_mean(word, LEVELS))
 
     def overrides(self, node: Node) -> tuple[Override, ...]:
         if _is_null(node):
@@ -253,7 +253,7 @@ class _ConfigReader:
             key = key_node.value
             line = key_node.start_mark.line + 1
             if allowed is not None and key not in allowed:
-                hint = _did_you_mean(key, allowed) or f" (expected one of: {', '.join(allowed)})"
+                hint = did_you_mean(key, allowed) or f" (expected one of: {', '.join(allowed)})"
                 self.fail(key_node, f"unknown key {key!r} in {what}{hint}")
             if key in entries and index >= merged and entries[key][3]:
                 self.fail(key_node, f"{what}: {key!r} appears twice (first on line {entries[key][1]})")
@@ -288,7 +288,7 @@ class _ConfigReader:
     def choice(self, node: Node, what: str, choices: Sequence[str]) -> str:
         value = self.text(node, what)
         if value not in choices:
-            self.fail(node, f"{what}: {value!r} is not one of {', '.join(choices)}" + _did_you_mean(value, choices))
+            self.fail(node, f"{what}: {value!r} is not one of {', '.join(choices)}" + did_you_mean(value, choices))
         return value
 
     def boolean(self, node: Node, what: str) -> bool:
@@ -345,6 +345,3 @@ def _describe(node: Node) -> str:
     return kinds.get(node.tag, lambda v: repr(v))(node.value)
 
 
-def _did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -29,9 +29,9 @@ import time
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from newslint.checks.base import Notice
 from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Category, Finding, Fix, Severity, Source
+from newslint.hits import Notice
 from newslint.report import FileResult
 
 STORE_FILE = "results.sqlite3"
@@ -193,7 +193,7 @@ class Keys:
         settings = config.languagetool
         found = self._identities.get(settings)
         if found is None:
-            found = self._identities[settings] = self._linter.languagetool_stage().identity(settings)
+            found = self._identities[settings] = self._linter.services.languagetool.stage().identity(settings)
         return found
 
 
@@ -211,7 +211,7 @@ class ResumingExecutor:
         self.total = 0
 
     def lint_files(self, linter, files: Sequence[str]) -> Iterator[FileResult]:
-        from newslint.engine import _read_regular_file   # never blocks on a pipe
+        from newslint.engine.files import read_file   # never blocks on a pipe
 
         keys = Keys(linter)
         todo: list[str] = []
@@ -219,7 +219,7 @@ class ResumingExecutor:
         for path in files:
             self.total += 1
             try:
-                data = _read_regular_file(path)
+                data = read_file(path)
             except OSError:
                 todo.append(path)           # checking it reports the problem
                 continue

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from newslint.checks.base import Notice
 from newslint.errors import DocumentError
 from newslint.findings import FileError
 from newslint.fixing.diff import unified_diff
 from newslint.fixing.edits import apply_fixes, choose_fixes
 from newslint.fixing.files import FixWriteError, SourceFile, write_atomically
+from newslint.hits import Notice
 from newslint.report import FileResult, Report
 
 if TYPE_CHECKING:
@@ -77,9 +77,7 @@ def fix_paths(linter: "Linter", paths: Iterable[str], unsafe: bool = False, dry_
         if not result.errors and _has_fixes(result, unsafe):
             result = _fix_file(linter, result, unsafe, dry_run, run)
         run.report.add(result)
-    run.report.findings.sort()
-    run.report.errors = sorted(set(run.report.errors))
-    run.report.rules = linter.rules_of(run.report.findings)
+    run.report.finish(linter.rules_of)
     return run
 
 

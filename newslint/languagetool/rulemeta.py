@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newslint.checks.base import FixSafety, Hit, RuleDoc, RuleInfo
 from newslint.findings import Category, Finding, Severity, Source
+from newslint.hits import Hit
+from newslint.ruleinfo import FixSafety, RuleDoc, RuleInfo
 
 if TYPE_CHECKING:
     from newslint.languagetool.catalog import LanguageToolRule, RuleCatalog

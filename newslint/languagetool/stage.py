@@ -24,12 +24,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Sequence
 
-from newslint.checks.base import Hit
 from newslint.checks.rules.patterns import Pattern as RulePattern
 from newslint.checks.rules.patterns import compile_pattern
 from newslint.config.model import LanguageToolSettings
 from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
+from newslint.hits import Hit
 from newslint.languagetool.annotated import AnnotatedText, batch_pieces, document_pieces, utf16_slice
 from newslint.languagetool.cache import MatchCache, cache_key, cache_path
 from newslint.languagetool.catalog import RuleCatalog, catalog_file, parse_listing, read_catalog, write_catalog

@@ -8,12 +8,12 @@ import contextlib
 from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Protocol, Sequence, TextIO
 
-from newslint.checks.base import RuleInfo
 from newslint.errors import NewslintError
 from newslint.findings import FileError, Finding
 from newslint.interrupts import HeldInterrupts
 from newslint.report import FileResult, Report, Totals
 from newslint.reporters import github, html, json, sarif, text
+from newslint.ruleinfo import RuleInfo
 
 
 class Reporter(Protocol):

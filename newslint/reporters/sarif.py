@@ -19,10 +19,10 @@ from pathlib import PurePath
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
-from newslint.checks.base import RuleInfo
 from newslint.findings import FileError, Finding, Severity
 from newslint.report import Report, Totals
 from newslint.reporters.jsontext import Mark, dumps_at, fill
+from newslint.ruleinfo import RuleInfo
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -66,13 +66,7 @@ class Writer:
         rule_ids = sorted(set(rules) | set(self._codes))
         index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
         report = Report(errors=totals.errors, notices=totals.notices, rules=rules)
-        run = {
-            "tool": {"driver": _driver([_rule(rule_id, rules.get(rule_id)) for rule_id in rule_ids])},
-            "invocations": [_invocation(report)],
-            "columnKind": "unicodeCodePoints",
-            "results": [],
-        }
-        text = dumps_at({"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}, 0)
+        text = dumps_at(_log(report, rule_ids, []), 0)
         cut = text.rindex('"results": []') + len('"results": ')
         write = self._stream.write
         write(text[:cut])
@@ -93,11 +87,16 @@ def build(report: Report) -> dict:
     findings = sorted(report.findings)
     rule_ids = sorted(set(report.rules) | {f.rule for f in findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    return _log(report, rule_ids, [_result(f, index[f.rule]) for f in findings])
+
+
+def _log(report: Report, rule_ids: list[str], results: list[dict]) -> dict:
+    """The log of one run: the rules table (in ``rule_ids`` order), the invocation, ``results``."""
     run = {
         "tool": {"driver": _driver([_rule(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids])},
         "invocations": [_invocation(report)],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule]) for f in findings],
+        "results": results,
     }
     return {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 

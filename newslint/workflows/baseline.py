@@ -7,7 +7,6 @@ editing the flagged line makes it new. Identical findings share one entry with a
 """
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import json
 import os
@@ -18,6 +17,7 @@ from typing import Callable, Iterable, Sequence
 from newslint.documents.decode import decode_bytes
 from newslint.errors import DocumentError, NewslintError
 from newslint.findings import Finding
+from newslint.paths import relative_path
 
 FORMAT_VERSION = 1
 _EXCERPT = 80
@@ -154,11 +154,7 @@ class Baseline:
     # -- matching -------------------------------------------------------------------
 
     def relative(self, path: str) -> str:
-        try:
-            rel = os.path.relpath(os.path.abspath(path), self.base_dir)
-        except ValueError:           # another drive on Windows
-            rel = os.path.abspath(path)
-        return rel.replace(os.sep, "/")
+        return relative_path(path, self.base_dir)
 
     def key_of(self, finding: Finding, text_of: TextOf) -> tuple[EntryKey, str]:
         digest, flagged = fingerprint(text_of(finding.path), finding)
@@ -187,19 +183,6 @@ class Baseline:
             if missing > 0 and key.path in checked_paths and rule_checked(key.rule):
                 stale.append(BaselineEntry(key, missing, entry.text))
         return Outcome(sorted(new), known, stale)
-
-
-def rule_filter(select: Sequence[str], ignore: Sequence[str], languagetool: bool) -> Callable[[str], bool]:
-    """Whether a run with these options checks a rule (for telling stale entries)."""
-
-    def checked(rule: str) -> bool:
-        if not languagetool and rule.startswith("lt."):
-            return False
-        if select and not any(fnmatch.fnmatchcase(rule, p) for p in select):
-            return False
-        return not any(fnmatch.fnmatchcase(rule, p) for p in ignore)
-
-    return checked
 
 
 def file_texts() -> TextOf:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from newslint.checks.base import Notice
+from newslint.hits import Notice
 from newslint.report import FileResult, Report
-from newslint.workflows.baseline import Baseline, TextOf, file_texts, rule_filter, stale_message
+from newslint.workflows.baseline import Baseline, TextOf, file_texts, stale_message
 from newslint.workflows.diff import ChangedLines
 from newslint.workflows.shard import Shard
 
@@ -52,7 +52,7 @@ def lint_scoped(linter, paths: Iterable[str], scope: Scope, text_of: TextOf | No
         failed = {e.path for e in linted.errors}
         outcome = scope.baseline.apply(
             report.findings, text_of or file_texts(), [f for f in files if f not in failed],
-            rule_filter(linter.options.select, linter.options.ignore, linter.options.languagetool))
+            linter.checks_rule)
         report.findings = outcome.new
         if outcome.known:
             noun = "finding" if outcome.known == 1 else "findings"
@@ -62,5 +62,4 @@ def lint_scoped(linter, paths: Iterable[str], scope: Scope, text_of: TextOf | No
             report.notices.append(Notice("baseline-stale", stale_message(outcome.stale, scope.baseline_path)))
     if scope.changed is not None:
         report.findings = [f for f in report.findings if scope.changed.covers(f)]
-    report.rules = linter.rules_of(report.findings)
-    return report
+    return report.finish(linter.rules_of)

@@ -6,12 +6,12 @@ on its position in the list, so adding or removing a file moves no other file.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
 from newslint.errors import NewslintError
+from newslint.paths import relative_path
 
 _SPEC = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 
@@ -50,11 +50,7 @@ class Shard:
 
 def shard_key(path: str) -> str:
     """The path relative to the working directory with '/' separators: what gets hashed."""
-    try:
-        rel = os.path.relpath(os.path.abspath(path))
-    except ValueError:          # another drive on Windows
-        rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
+    return relative_path(path)
 
 
 def shard_of(path: str, count: int) -> int:

@@ -1,19 +1,14 @@
 """Typed, strict access to a rule file's keys; every error names the file and line."""
 from __future__ import annotations
 
-import difflib
-from typing import Any, Iterable
+from typing import Any
 
 from newslint.checks.rules.patterns import Pattern, compile_pattern
 from newslint.checks.rules.yamlfile import LocatedYaml
 from newslint.errors import ConfigError
+from newslint.suggest import did_you_mean
 
 _MISSING = object()
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class RuleFields:

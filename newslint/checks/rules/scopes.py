@@ -32,8 +32,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from newslint.checks.rules.fields import did_you_mean
 from newslint.documents.model import SegmentKind as K
+from newslint.suggest import did_you_mean
 
 PROSE = frozenset({K.HEADLINE, K.HEADING, K.PARAGRAPH, K.BLOCKQUOTE, K.LIST_ITEM, K.CAPTION, K.TABLE_CELL})
 HEADINGS = frozenset({K.HEADLINE, K.HEADING})

@@ -1,0 +1,89 @@
+"""Files checked in a pool of worker processes (``-j N``).
+
+Under fork each worker starts from the parent's very Linter, compiled rules included;
+tasks carry only paths. Each worker process keeps that Linter in ``_worker_linter``, set
+once by the pool's initializer: the only module state, and only ever inside a worker.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from newslint.report import FileResult
+
+if TYPE_CHECKING:
+    from newslint.engine.linter import Linter
+
+_worker_linter: "Linter | None" = None
+
+
+def lint_in_pool(linter: "Linter", files: list[str], jobs: int) -> Iterator[FileResult]:
+    """Results of ``files``, in order, checked by up to ``jobs`` worker processes."""
+    import multiprocessing      # on use: a run of one file does not pay for importing these
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = _batches(files, jobs)
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # Under fork initargs are not pickled: each worker starts from this very Linter.
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context,
+                               initializer=_start_worker, initargs=(linter,))
+    try:
+        # Workers are forked while SIGINT is blocked, so none gets a Ctrl-C before
+        # _start_worker tells it to ignore them; a Ctrl-C meanwhile waits for the unblock.
+        with _sigint_blocked():
+            results = pool.map(_lint_batch_in_worker, batches)
+        for batch in results:
+            yield from batch
+    except BaseException:
+        # Ctrl-C, or the consumer stopped reading: end the workers now rather than
+        # wait for their batches (they ignore SIGINT, so only this says when).
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+def _start_worker(linter: "Linter") -> None:
+    global _worker_linter
+    # Ctrl-C reaches the whole process group: the parent alone decides what happens then.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    linter.services.forget()      # threads and sockets do not cross a fork
+    _worker_linter = linter
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    can_block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can_block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _stop_workers(pool) -> None:
+    """Terminate a ProcessPoolExecutor's workers and drop its queued work, without waiting
+    (the executor has no public way to end running tasks before Python 3.14)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=1.0)
+
+
+def _lint_batch_in_worker(paths: Sequence[str]) -> list[FileResult]:
+    assert _worker_linter is not None
+    return _worker_linter.lint_batch(paths)
+
+
+def _batches(files: Sequence[str], jobs: int) -> list[list[str]]:
+    size = max(1, min(64, len(files) // (jobs * 4) or 1))
+    return [list(files[i:i + size]) for i in range(0, len(files), size)]
