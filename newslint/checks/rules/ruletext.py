@@ -25,18 +25,44 @@ from newslint.documents.model import Document, Segment, SegmentKind
 _QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 
 
+# Vale's SkippedScopes name HTML block tags; each is the segments of one kind (and, for
+# headings and table rows, one label). Tags with no prose here (script, style, pre, code)
+# and tags newslint keeps no blocks for (div, section, figure: a caption segment may be
+# Markdown alt text, which no figure holds) select nothing.
+_SKIPPABLE: dict[str, tuple[SegmentKind, str | None]] = {
+    "p": (SegmentKind.PARAGRAPH, None),
+    "blockquote": (SegmentKind.BLOCKQUOTE, None),
+    "li": (SegmentKind.LIST_ITEM, None), "ul": (SegmentKind.LIST_ITEM, None), "ol": (SegmentKind.LIST_ITEM, None),
+    "table": (SegmentKind.TABLE_CELL, None), "tr": (SegmentKind.TABLE_CELL, None),
+    "thead": (SegmentKind.TABLE_CELL, "header"), "th": (SegmentKind.TABLE_CELL, "header"),
+    "tbody": (SegmentKind.TABLE_CELL, "cell"), "td": (SegmentKind.TABLE_CELL, "cell"),
+    **{f"h{n}": (SegmentKind.HEADING, f"h{n}") for n in range(1, 7)},
+}
+
+
 @dataclass(frozen=True)
 class Ignores:
-    """A configuration's TokenIgnores (masked with ``*``, as Vale turns them into code) and
-    BlockIgnores (a block inside a match is not read)."""
+    """A configuration's TokenIgnores (masked with ``*``, as Vale turns them into code),
+    BlockIgnores (a block inside a match is not read) and SkippedScopes (blocks of these
+    HTML tags are not read: (segment kind, label or None for every label))."""
 
     tokens: tuple[re.Pattern[str], ...] = ()
     blocks: tuple[re.Pattern[str], ...] = ()
+    skipped: tuple[tuple[SegmentKind, str | None], ...] = ()
 
     @classmethod
-    def build(cls, tokens, blocks) -> "Ignores":
+    def build(cls, tokens, blocks, skipped=()) -> "Ignores":
         return cls(tuple(re.compile(p, re.MULTILINE) for p in tokens),
-                   tuple(re.compile(p, re.MULTILINE) for p in blocks))
+                   tuple(re.compile(p, re.MULTILINE) for p in blocks),
+                   tuple(_SKIPPABLE[t] for t in dict.fromkeys(t.strip().lower() for t in skipped)
+                         if t in _SKIPPABLE))
+
+    def skips(self, kind: SegmentKind, label: str | None) -> bool:
+        for skipped_kind, skipped_label in self.skipped:
+            if kind is skipped_kind or (skipped_kind is SegmentKind.HEADING and kind is SegmentKind.HEADLINE):
+                if skipped_label is None or skipped_label == label:
+                    return True
+        return False
 
 
 NO_IGNORES = Ignores()
@@ -94,6 +120,11 @@ class RuleTexts:
                         start = lines.line_start(s.line)
                         if _QUOTED_LINE.match(text, start):
                             kinds[s.index] = SegmentKind.BLOCKQUOTE
+            if self.ignores.skipped:
+                labels = self.labels()
+                for s in self.doc.segments:
+                    if kinds[s.index] is not None and self.ignores.skips(kinds[s.index], labels[s.index]):
+                        kinds[s.index] = None
             if self.ignores.blocks:
                 spans = [m.span() for p in self.ignores.blocks for m in p.finditer(self.doc.text)]
                 for s in self.doc.segments:
