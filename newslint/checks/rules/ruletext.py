@@ -101,6 +101,8 @@ class RuleTexts:
         if found is None:
             found = rule_text(segment, self.doc.text, self.markdown)
             masked = found.text
+            if self.markdown and "<kbd" in self.doc.text:
+                masked = _mask_kbd(segment, self.doc.text, found, masked)
             for pattern in self.ignores.tokens:
                 masked = pattern.sub(lambda m: "*" * len(m.group()), masked)
             if masked != found.text:
@@ -134,6 +136,29 @@ class RuleTexts:
             self._kinds = kinds
         return self._kinds
 
+_KBD = re.compile(r"<kbd>(.*?)</kbd>", re.DOTALL)
+
+
+def _mask_kbd(segment: Segment, file_text: str, found: "RuleText", masked: str) -> str:
+    """Text inside ``<kbd>`` masked with ``*``, as Vale masks it (its default IgnoredScopes
+    is ``tt, code, kbd``; newslint already masks code)."""
+    runs = segment.source_map.runs
+    if not runs:
+        return masked
+    lo, hi = runs[0].file_start, runs[-1].file_start + runs[-1].file_len
+    chars = list(masked)
+    for m in _KBD.finditer(file_text, max(lo - 5, 0), hi + 6):
+        for run in runs:
+            if run.text_len != run.file_len:
+                continue
+            a, b = max(m.start(1), run.file_start), min(m.end(1), run.file_start + run.file_len)
+            for f in range(a, b):
+                at = found.to_rule(run.text_start + f - run.file_start)
+                if 0 <= at < len(chars) and not chars[at].isspace():
+                    chars[at] = "*"
+    return "".join(chars)
+
+
 _CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ONLY_CODE = re.compile(r"\s*(?:(`+)(?!`).+?(?<!`)\1(?!`)\s*)+", re.DOTALL)
 _LEADING_CODE = re.compile(r"(?:(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)\s*)+$")
@@ -146,6 +171,15 @@ class RuleText:
     at: tuple[int, ...] = ()          # rule-text offsets where masks start
     shift: tuple[int, ...] = ()       # characters inserted up to and including each mask
     sizes: tuple[int, ...] = ()       # length of each mask
+
+    def to_rule(self, offset: int) -> int:
+        """A segment offset as an offset into the rule text (past the masks inserted there)."""
+        total = 0
+        for at, shift, size in zip(self.at, self.shift, self.sizes):
+            if at - (shift - size) > offset:
+                break
+            total = shift
+        return offset + total
 
     def to_segment(self, offset: int) -> int:
         """A rule-text offset as an offset into the segment's text."""
