@@ -207,3 +207,13 @@ def test_nested_image_in_link_and_empty_documents():
     assert pos(doc, doc.segments[1], "words") == (1, 8)
     assert parse("").segments == ()
     assert parse("---\ntitle: x\n---\n").segments == ()
+
+
+def test_img_alt_in_raw_html_is_a_caption_at_its_place():
+    doc = parse('Intro.\n\n<img alt="The crane &amp; the hull" src="a.png" />\n\n'
+                "Before <img src='b.png' alt='A quay at dawn'> after.\n")
+    captions = [s for s in doc.segments if s.kind is SegmentKind.CAPTION]
+    assert [c.text for c in captions] == ["The crane & the hull", "A quay at dawn"]
+    assert pos(doc, captions[0], "hull") == (3, 31)
+    assert pos(doc, captions[1], "quay") == (5, 32)
+    assert [s.text for s in doc.segments if s.kind is SegmentKind.PARAGRAPH] == ["Intro.", "Before after."]

@@ -260,3 +260,26 @@ def test_inline_code_is_masked_as_vale_masks_it():
     seg = doc.segments[0]
     assert [seg.text[h.start:h.end] for h in found] == ["when is"]
     assert doc.file_span(seg, found[0].start, found[0].end)[0] == text.index("when is")
+
+
+def test_markdown_alt_text_is_text_but_not_sentences():
+    from newslint.checks.rules import compile_rules, load_rule
+    from newslint.documents import parse_document
+
+    doc = parse_document('Intro.\n\n<img alt="The front page" src="a.png" />\n', "a.md", "markdown")
+    for scope, expected in (("text", ["front page"]), ("alt", ["front page"]), ("sentence", [])):
+        rule = load_rule(f"extends: existence\nmessage: x\nscope: {scope}\ntokens: ['front page']\n",
+                         "Alt.yml", "Acme.Alt")
+        found = [doc.segments[h.segment].text[h.start:h.end] for h in compile_rules([rule]).check(doc, {"Acme.Alt"})]
+        assert found == expected, scope
+
+
+def test_kbd_is_masked_as_vale_masks_it():
+    from newslint.checks.rules import compile_rules, load_rule
+    from newslint.documents import parse_document
+
+    text = "Press <kbd>ctrl</kbd>-<kbd>C</kbd> after `cargo run` and ctrl stops.\n"
+    doc = parse_document(text, "a.md", "markdown")
+    rule = load_rule("extends: existence\nmessage: x\ntokens: [ctrl]\n", "Kbd.yml", "Acme.Kbd")
+    hits = list(compile_rules([rule]).check(doc, {"Acme.Kbd"}))
+    assert [(doc.segments[h.segment].text[h.start:h.end], h.start) for h in hits] == [("ctrl", 23)]

@@ -98,3 +98,26 @@ def test_newslint_config_extends_a_style_by_name(tmp_path, capsys):
     (project / ".newslint.yml").write_text("extends: [Acme2]\n")
     assert main(["check", str(project / "docs" / "wire.txt")]) == 2
     assert "StylesPath of a .vale.ini" in capsys.readouterr().err
+
+
+def test_skipped_scopes_raw_html_alt_and_sequence_as_vale(tmp_path, monkeypatch, capsys):
+    # SkippedScopes (blockquote, li, h2), an <img alt> in a raw HTML block, a sequence rule.
+    source = os.path.join(os.path.dirname(PROJECT), "vale_skipped")
+    project = tmp_path / "skipped"
+    shutil.copytree(source, project)
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "docs"])
+    out = json.loads(capsys.readouterr().out)
+    got = sorted((f["path"], f["line"], f["column"], f["rule"], f["severity"], f["message"])
+                 for f in out["findings"])
+    with open(os.path.join(source, "expected_vale_alerts.json"), encoding="utf-8") as fh:
+        expected = sorted((a["path"], a["line"], a["column"], a["rule"], a["severity"], a["message"])
+                          for a in json.load(fh)["alerts"])
+    assert got == expected
+    assert code == 1
+    assert not [n for n in out["notices"] if n["code"] == "rule-skipped"]
+
+
+def test_skipped_scopes_are_read():
+    config = parse_vale_ini("StylesPath = s\nSkippedScopes = script, style, pre, figure, blockquote\n", "x.ini")
+    assert config.skipped_scopes == ("script", "style", "pre", "figure", "blockquote")

@@ -62,6 +62,7 @@ class Config:
     styles_path: str | None = None                    # a .vale.ini's StylesPath, when one was read
     token_ignores: tuple[str, ...] = ()               # regexes whose matches rules do not read
     block_ignores: tuple[str, ...] = ()               # regexes for whole blocks rules skip
+    skipped_scopes: tuple[str, ...] = ()              # a .vale.ini's SkippedScopes: HTML block tags rules skip
     # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so the
     # engine can refuse ids no loaded pack defines at their line. Not part of equality.
     rule_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)

@@ -14,8 +14,13 @@ silently ignored):
   ``{a,b}`` alternatives in a glob are expanded; a glob without ``/`` matches a file name
   at any depth, as in Vale.
 
-Other known settings (``IgnoredScopes``, ``SkippedScopes``, ``Packages``, ``Transform``,
-...) are accepted and have no effect yet (docs/vale.md). Rule ids are Vale's
+- ``SkippedScopes``: blocks of these HTML tags are not read (``blockquote``, ``li``,
+  ``table``/``th``/``td``, ``h1``...``h6``, ``p``); tags with no prose in newslint's
+  documents (``script``, ``style``, ``pre``) already are not; others (``figure``,
+  ``div``) select nothing.
+
+Other known settings (``IgnoredScopes``: newslint masks ``code``/``tt`` always and no other
+inline tag; ``Packages``, ``Transform``, ...) are accepted and have no effect (docs/vale.md). Rule ids are Vale's
 (``Google.Headings``). Vale's own style ``Vale`` (its spelling,
 repetition and vocabulary rules) is not a folder: ``Vale`` in ``BasedOnStyles`` is noted
 and left out. A ``.vale.ini`` project gets Vale's checks only: newslint's own packs and
@@ -161,6 +166,7 @@ def parse_vale_ini(text: str, path: str) -> Config:
         styles_path=styles_path,
         token_ignores=tuple(token_ignores),
         block_ignores=tuple(block_ignores),
+        skipped_scopes=tuple(_names(top.get("SkippedScopes", ""))),
     )
 
 

@@ -17,7 +17,8 @@ What is prose and what is not:
 - inline code and autolinks: left out of the segment text (a code span or a URL is not
   a sentence); a double space left where they were is collapsed to one;
 - link text and emphasised text: kept, without the markup;
-- images: left out of the surrounding text; the alt text becomes a CAPTION segment;
+- images: left out of the surrounding text; the alt text becomes a CAPTION segment, for
+  an ``<img alt="...">`` in raw HTML (a block or inline) too;
 - entities and backslash escapes: decoded, each an atomic run over its source;
 - soft and hard line breaks: one space mapped to the line break.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from html import unescape
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -44,6 +46,9 @@ from newslint.documents.suppressions import find_suppressions
 # Block tokens whose lines are not prose (their comments do not count as suppressions).
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _BREAK_TAGS = frozenset({"<br>", "<br/>", "<br />"})
+# The alt attribute of an <img> tag in raw HTML: group 2 or 3 is its value.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_IMG_ALT = re.compile(r"""<img\b[^>]*?\salt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 # Where the parser notes (line, column) of each line it skipped past its nesting limit.
 _DROPPED = "newslint_dropped_lines"
 # Blockquote and list markers left at the start of a skipped line.
@@ -109,6 +114,11 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
             continue
         if tok.type in _CODE_BLOCKS and tok.map:
             walker.skipped.append((source.line_start(tok.map[0]), source.line_start(tok.map[1])))
+            continue
+        if tok.type == "html_block" and tok.map:
+            start = source.line_start(tok.map[0])
+            parts.extend((SegmentKind.CAPTION, *alt.build())
+                         for alt in _img_alts(text[start:source.line_start(tok.map[1])], start))
             continue
         if tok.type != "inline" or not tok.map or not stack:
             continue
@@ -337,6 +347,8 @@ class _InlineWalker:
             elif kind == "html_inline":
                 at = _find(src, child.content, cursor)
                 cursor = at + len(child.content)
+                if child.content[:4].lower() == "<img":
+                    captions.extend(_img_alts(child.content, cmap.start(at)))
                 if child.content.lower() in _BREAK_TAGS:
                     prose.add(" ", cmap.start(at), cmap.end(cursor), False)
                 prose.gap = True
@@ -431,6 +443,22 @@ class _InlineWalker:
         if pos < end and src[pos] == ")":
             return pos + 1
         return None
+
+
+def _img_alts(html: str, file_start: int) -> list[_Prose]:
+    """The alt text of each ``<img>`` in a piece of raw HTML that starts at ``file_start``."""
+    out = []
+    for m in _IMG_ALT.finditer(html):
+        group = 1 if m.group(1) is not None else 2
+        value, at = m.group(group), file_start + m.start(group)
+        alt, done = _Prose(), 0
+        for e in _ENTITY.finditer(value):     # each entity an atomic run over its source
+            alt.add(value[done:e.start()], at + done, at + e.start(), True)
+            alt.add(unescape(e.group()), at + e.start(), at + e.end(), False)
+            done = e.end()
+        alt.add(value[done:], at + done, at + len(value), True)
+        out.append(alt)
+    return out
 
 
 def _skip_space(src: str, pos: int) -> int:

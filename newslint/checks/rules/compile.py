@@ -98,7 +98,7 @@ class CompiledRules:
     """A rule set ready to check documents (the ``Check`` protocol)."""
 
     def __init__(self, rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
-                 vocab_accept: Sequence[str] = (), ignores: tuple[Sequence[str], Sequence[str]] = ((), ())):
+                 vocab_accept: Sequence[str] = (), ignores: tuple[Sequence[str], ...] = ((), ())):
         self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept), ignores)
         self._ignores = Ignores.build(*ignores)
         all_rules = list(rules)
@@ -129,10 +129,10 @@ class CompiledRules:
 
 def compile_rules(rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
                   vocab_accept: Sequence[str] = (),
-                  ignores: tuple[Sequence[str], Sequence[str]] = ((), ())) -> CompiledRules:
+                  ignores: tuple[Sequence[str], ...] = ((), ())) -> CompiledRules:
     """One check for ``rules``; ``vocab_reject`` words become the rule ``vocab.reject``,
     ``vocab_accept`` words are exceptions for every rule with ``vocab: true`` (the default);
-    ``ignores``: (token regexes, block regexes) whose matches rules do not read."""
+    ``ignores``: (token regexes, block regexes[, skipped HTML block tags]) rules do not read."""
     return CompiledRules(rules, vocab_reject, vocab_accept, ignores)
 
 

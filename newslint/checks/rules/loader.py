@@ -22,7 +22,7 @@ from typing import Iterator, Sequence
 from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
 from newslint.checks.rules import (
     capitalization, conditional, consistency, existence, inherit, metric, occurrence, readability, repetition,
-    spelling, substitution,
+    sequence, spelling, substitution,
 )
 from newslint.checks.rules.fields import RuleFields
 from newslint.checks.rules.messages import format_message
@@ -49,12 +49,12 @@ TYPES = {
     "readability": readability,
     "metric": metric,
     "spelling": spelling,
+    "sequence": sequence,
 }
 # Vale rule types newslint does not run yet: a rule of one of these is skipped with a
 # notice naming it and why, and the rest of its pack runs.
 SKIPPED_TYPES = {
     "script": "it runs a Tengo script, and newslint does not run scripts",
-    "sequence": "newslint does not run 'extends: sequence' rules yet",
 }
 
 COMMON_KEYS = frozenset({
@@ -265,6 +265,11 @@ def load_rule(text: str, path: str, rule_id: str, search: Sequence[str] = ()) ->
         try:
             matcher = spelling.build(fields, message, scope, search)
         except spelling.NeedsBaseDictionary as exc:
+            raise RuleSkipped(SkippedRule(rule_id, path, str(exc))) from None
+    elif kind is sequence:
+        try:
+            matcher = sequence.build(fields, message, scope)
+        except sequence.Unsupported as exc:
             raise RuleSkipped(SkippedRule(rule_id, path, str(exc))) from None
     elif kind is substitution:
         matcher = substitution.build(fields, message, scope, read_action(fields)[0], fields.flag("matchcase"))

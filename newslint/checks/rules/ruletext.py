@@ -25,18 +25,44 @@ from newslint.documents.model import Document, Segment, SegmentKind
 _QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 
 
+# Vale's SkippedScopes name HTML block tags; each is the segments of one kind (and, for
+# headings and table rows, one label). Tags with no prose here (script, style, pre, code)
+# and tags newslint keeps no blocks for (div, section, figure: a caption segment may be
+# Markdown alt text, which no figure holds) select nothing.
+_SKIPPABLE: dict[str, tuple[SegmentKind, str | None]] = {
+    "p": (SegmentKind.PARAGRAPH, None),
+    "blockquote": (SegmentKind.BLOCKQUOTE, None),
+    "li": (SegmentKind.LIST_ITEM, None), "ul": (SegmentKind.LIST_ITEM, None), "ol": (SegmentKind.LIST_ITEM, None),
+    "table": (SegmentKind.TABLE_CELL, None), "tr": (SegmentKind.TABLE_CELL, None),
+    "thead": (SegmentKind.TABLE_CELL, "header"), "th": (SegmentKind.TABLE_CELL, "header"),
+    "tbody": (SegmentKind.TABLE_CELL, "cell"), "td": (SegmentKind.TABLE_CELL, "cell"),
+    **{f"h{n}": (SegmentKind.HEADING, f"h{n}") for n in range(1, 7)},
+}
+
+
 @dataclass(frozen=True)
 class Ignores:
-    """A configuration's TokenIgnores (masked with ``*``, as Vale turns them into code) and
-    BlockIgnores (a block inside a match is not read)."""
+    """A configuration's TokenIgnores (masked with ``*``, as Vale turns them into code),
+    BlockIgnores (a block inside a match is not read) and SkippedScopes (blocks of these
+    HTML tags are not read: (segment kind, label or None for every label))."""
 
     tokens: tuple[re.Pattern[str], ...] = ()
     blocks: tuple[re.Pattern[str], ...] = ()
+    skipped: tuple[tuple[SegmentKind, str | None], ...] = ()
 
     @classmethod
-    def build(cls, tokens, blocks) -> "Ignores":
+    def build(cls, tokens, blocks, skipped=()) -> "Ignores":
         return cls(tuple(re.compile(p, re.MULTILINE) for p in tokens),
-                   tuple(re.compile(p, re.MULTILINE) for p in blocks))
+                   tuple(re.compile(p, re.MULTILINE) for p in blocks),
+                   tuple(_SKIPPABLE[t] for t in dict.fromkeys(t.strip().lower() for t in skipped)
+                         if t in _SKIPPABLE))
+
+    def skips(self, kind: SegmentKind, label: str | None) -> bool:
+        for skipped_kind, skipped_label in self.skipped:
+            if kind is skipped_kind or (skipped_kind is SegmentKind.HEADING and kind is SegmentKind.HEADLINE):
+                if skipped_label is None or skipped_label == label:
+                    return True
+        return False
 
 
 NO_IGNORES = Ignores()
@@ -75,6 +101,8 @@ class RuleTexts:
         if found is None:
             found = rule_text(segment, self.doc.text, self.markdown)
             masked = found.text
+            if self.markdown and "<kbd" in self.doc.text:
+                masked = _mask_kbd(segment, self.doc.text, found, masked)
             for pattern in self.ignores.tokens:
                 masked = pattern.sub(lambda m: "*" * len(m.group()), masked)
             if masked != found.text:
@@ -94,6 +122,11 @@ class RuleTexts:
                         start = lines.line_start(s.line)
                         if _QUOTED_LINE.match(text, start):
                             kinds[s.index] = SegmentKind.BLOCKQUOTE
+            if self.ignores.skipped:
+                labels = self.labels()
+                for s in self.doc.segments:
+                    if kinds[s.index] is not None and self.ignores.skips(kinds[s.index], labels[s.index]):
+                        kinds[s.index] = None
             if self.ignores.blocks:
                 spans = [m.span() for p in self.ignores.blocks for m in p.finditer(self.doc.text)]
                 for s in self.doc.segments:
@@ -102,6 +135,29 @@ class RuleTexts:
                         kinds[s.index] = None
             self._kinds = kinds
         return self._kinds
+
+_KBD = re.compile(r"<kbd>(.*?)</kbd>", re.DOTALL)
+
+
+def _mask_kbd(segment: Segment, file_text: str, found: "RuleText", masked: str) -> str:
+    """Text inside ``<kbd>`` masked with ``*``, as Vale masks it (its default IgnoredScopes
+    is ``tt, code, kbd``; newslint already masks code)."""
+    runs = segment.source_map.runs
+    if not runs:
+        return masked
+    lo, hi = runs[0].file_start, runs[-1].file_start + runs[-1].file_len
+    chars = list(masked)
+    for m in _KBD.finditer(file_text, max(lo - 5, 0), hi + 6):
+        for run in runs:
+            if run.text_len != run.file_len:
+                continue
+            a, b = max(m.start(1), run.file_start), min(m.end(1), run.file_start + run.file_len)
+            for f in range(a, b):
+                at = found.to_rule(run.text_start + f - run.file_start)
+                if 0 <= at < len(chars) and not chars[at].isspace():
+                    chars[at] = "*"
+    return "".join(chars)
+
 
 _CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ONLY_CODE = re.compile(r"\s*(?:(`+)(?!`).+?(?<!`)\1(?!`)\s*)+", re.DOTALL)
@@ -115,6 +171,15 @@ class RuleText:
     at: tuple[int, ...] = ()          # rule-text offsets where masks start
     shift: tuple[int, ...] = ()       # characters inserted up to and including each mask
     sizes: tuple[int, ...] = ()       # length of each mask
+
+    def to_rule(self, offset: int) -> int:
+        """A segment offset as an offset into the rule text (past the masks inserted there)."""
+        total = 0
+        for at, shift, size in zip(self.at, self.shift, self.sizes):
+            if at - (shift - size) > offset:
+                break
+            total = shift
+        return offset + total
 
     def to_segment(self, offset: int) -> int:
         """A rule-text offset as an offset into the segment's text."""

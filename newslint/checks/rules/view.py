@@ -10,13 +10,14 @@ so results never depend on the joining.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import Any, Iterator
 
 from newslint.checks.rules.patterns import Pattern, Utf8
 from newslint.checks.rules.scopes import Scope, Unit
 from newslint.checks.rules.sentences import sentence_starts
 from newslint.checks.rules.ruletext import RuleText, RuleTexts
-from newslint.documents.model import Document
+from newslint.documents.model import Document, SegmentKind
 
 SEPARATOR = "\n"
 
@@ -38,6 +39,9 @@ class ScopeView:
             if rule_texts is None:
                 rule_texts = RuleTexts(doc)
             kinds = rule_texts.kinds()
+            if scope.unit is Unit.SENTENCE and doc.format == "markdown" and SegmentKind.CAPTION in scope.kinds:
+                # Vale reads Markdown alt text as ``alt`` and ``text``, never as sentences.
+                scope = replace(scope, kinds=scope.kinds - {SegmentKind.CAPTION})
             if scope.formats is not None and doc.format not in scope.formats:
                 picked = []
             elif scope.labels is None:
