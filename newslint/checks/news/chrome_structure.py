@@ -15,7 +15,9 @@ from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
-from newslint.checks.news.chrome_lines import LineKind, LineShape, is_teaser, opens_story_list, shape_of
+from newslint.checks.news.chrome_lines import (
+    LineKind, LineShape, is_credit, is_teaser, opens_story_list, shape_of,
+)
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
 from newslint.findings import Category, Severity, Source
@@ -37,6 +39,7 @@ WEIGHED = frozenset({UNHEADED_LIST})
 PHRASE_RULE_OPENINGS = (
     "see also", "leave a reply", "leave a comment", "read more", "advertisement",
     "copyright", "©", "(c)", "share this", "share on", "your email address will not",
+    "follow @",
 )
 
 _MESSAGES = {
@@ -425,7 +428,8 @@ def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int,
     last_meta = max((i for i, line in enumerate(lines) if line.shape.kind is LineKind.META), default=-1)
     for line in lines[:last_meta + 1]:      # lines after the last META line cannot repeat one
         key = " ".join(line.segment.text.lower().split())
-        if line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts:
+        if (line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts
+                and not is_credit(line.shape.text)):    # each post or picture gets its credit
             out[line.segment.index] = REPEATED_BYLINE
         seen.add(key)
     return out
