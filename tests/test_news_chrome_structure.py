@@ -187,7 +187,7 @@ def test_source_tags_after_whole_sentences_are_a_round_up_not_teasers():
 
 
 def test_labelled_teaser_between_paragraphs():
-    text = article("Library to close", BODY[0], BODY[1], "Related: Mayor opens new bridge downtown", BODY[2])
+    text = article("Library to close", BODY[0], BODY[1], "Watch: Mayor opens new bridge downtown", BODY[2])
     assert flagged(text) == {7: TEASER}
 
 

@@ -39,7 +39,7 @@ WEIGHED = frozenset({UNHEADED_LIST})
 PHRASE_RULE_OPENINGS = (
     "see also", "leave a reply", "leave a comment", "read more", "advertisement",
     "copyright", "©", "(c)", "share this", "share on", "your email address will not",
-    "follow @",
+    "follow @", "related:", "also read",
 )
 
 _MESSAGES = {
@@ -117,7 +117,7 @@ RULES: tuple[RuleInfo, ...] = (
         "Delete the line.",
         flag=(
             "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
-            + "\n\nRelated: Gunman robs bakery in broad daylight\n\n" + _STORY[2],
+            + "\n\nWatch: Gunman robs bakery in broad daylight\n\n" + _STORY[2],
             "Library to close\n\n" + _STORY[0] + "\n\nGunman robs bakery in broad daylight [Metro]\n\n"
             + _STORY[1],
             "Library to close\n\n" + _STORY[0] + "\n\nTwo hikers rescued after spending the night on a frozen ridge\n\n"
