@@ -39,8 +39,11 @@ WEIGHED = frozenset({UNHEADED_LIST})
 PHRASE_RULE_OPENINGS = (
     "see also", "leave a reply", "leave a comment", "read more", "advertisement",
     "copyright", "©", "(c)", "share this", "share on", "your email address will not",
-    "follow @", "related:", "also read",
 )
+# Lines that open like these are reported by the phrase rules too, but they head or
+# belong to the run of lines around them ("Related:" over a list of headlines), so the
+# structure reads them and only leaves the finding on them to the phrase rules.
+PHRASE_RULE_LABELS = ("related:", "also read", "follow @")
 
 _MESSAGES = {
     TOOLS: "Site tool or navigation text left in the story; delete it.",
@@ -228,6 +231,8 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
             continue
         if seg.index in phrase:
             continue
+        if verdict is not None and _labelled_by_phrase_rules(seg.text):
+            continue
         if verdict is not None and verdict not in WEIGHED:
             out.append((seg, verdict))
             continue
@@ -276,6 +281,10 @@ def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None
 
 def _left_to_phrase_rules(text: str) -> bool:
     return text.lstrip(" \"'“‘»›-–—*•").lower().startswith(PHRASE_RULE_OPENINGS)
+
+
+def _labelled_by_phrase_rules(text: str) -> bool:
+    return text.lstrip(" \"'“‘»›-–—*•").lower().startswith(PHRASE_RULE_LABELS)
 
 
 def _is_body(line: _Line) -> bool:
