@@ -186,6 +186,14 @@ def test_source_tags_after_whole_sentences_are_a_round_up_not_teasers():
     assert TEASER not in flagged(text).values()
 
 
+def test_a_label_the_phrase_rules_report_is_reported_once():
+    for label, rule in (("Related: Mayor opens new bridge downtown", "news.chrome.see-also"),
+                        ("\"Related:\"", "news.chrome.tools")):
+        text = article("Library to close", BODY[0], BODY[1], label, BODY[2])
+        rules = [f.rule for f in newslint.lint_text(text, "story.txt") if f.line == 7]
+        assert rules == [rule], (label, rules)
+
+
 def test_labelled_teaser_between_paragraphs():
     text = article("Library to close", BODY[0], BODY[1], "Watch: Mayor opens new bridge downtown", BODY[2])
     assert flagged(text) == {7: TEASER}

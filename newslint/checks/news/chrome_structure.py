@@ -284,7 +284,9 @@ def _left_to_phrase_rules(text: str) -> bool:
 
 
 def _labelled_by_phrase_rules(text: str) -> bool:
-    return text.lstrip(" \"'“‘»›-–—*•").lower().startswith(PHRASE_RULE_LABELS)
+    # The phrase rules anchor these labels at the start of the line; a quoted or marked
+    # label ('"Related:"') is left to the structure.
+    return text.lstrip().lower().startswith(PHRASE_RULE_LABELS)
 
 
 def _is_body(line: _Line) -> bool:
