@@ -195,13 +195,56 @@ def page_title(page: Path) -> set[str]:
     return set(tokens(" ".join(found)))
 
 
+# Class, id and itemprop words of the elements that hold a story's metadata: bylines,
+# datelines and timestamps, picture captions and credits.
+_META_MARKS = frozenset("""
+    byline bylines byl author authors writer dateline date dates time timestamp datetime pubdate
+    published updated modified datepublished datemodified caption captions figcaption credit credits
+""".split())
+# ... unless they belong to comments or a form: a commenter's name, the "Name *" field.
+_NOT_META = frozenset("comment comments commenter form reply respond".split())
+_MARK_SPLIT = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
+# An element with more words than this is a container, not one byline or caption.
+_META_MAX_WORDS = 60
+
+
+def metadata_texts(page: Path) -> list[str]:
+    """The words of each byline, dateline, timestamp, caption and credit element of a page
+    (found by tag: ``time``, ``figcaption``; or by a class, id or itemprop word)."""
+    root = read_html(page)
+    if root is None:
+        return []
+    etree.strip_elements(root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    out = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
+        words = {w.lower() for w in _MARK_SPLIT.split(marks) if w}
+        if words & _NOT_META:
+            continue
+        if el.tag.lower() in ("time", "figcaption") or words & _META_MARKS:
+            text = tokens(el.text_content())
+            if 0 < len(text) <= _META_MAX_WORDS:
+                out.append(" " + " ".join(text) + " ")
+    return out
+
+
 def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[str, str | None]]]:
     """Each line with its label. Some sets keep the headline out of the kept text (it
     is page metadata to them): a line before the first kept one whose words are the
-    page title's is the ``headline``."""
+    page title's is the ``headline``. A line left out of the kept text that stands in a
+    byline, dateline, timestamp, caption or credit element of the page is
+    ``supplemental``, as L3S-GN1 labels such lines: the story's metadata, neither its
+    text nor page chrome, and not scored."""
     lines = [line for line in EXTRACTORS[view](page) if "\t" not in line]
     gold = Gold(_read_gold(gold_path))
     labels = [gold.label(line) for line in lines]
+    meta = metadata_texts(page)
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        joined = " " + " ".join(tokens(line)) + " "
+        if label == "chrome" and joined.strip() and any(joined in m for m in meta):
+            labels[i] = "supplemental"
     title = page_title(page)
     for i, (line, label) in enumerate(zip(lines, labels)):
         if label == "article" or i >= 10:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import newslint
+
 from newslint.checks.news.chrome_structure import (
     BOILERPLATE,
     FURNITURE,
@@ -67,7 +69,7 @@ def test_text_examples(rule):
     "Print", "Email", "E-mail this story", "Digg this", "del.icio.us", "Text size + -",
     "[ -] Text [ +]", "Comments (3)", "Print | Email | Share", "Printer friendly version",
     "Email to a friend", "Facebook | Twitter | Digg", "Font size: Decrease Increase",
-    "Click here for more election news", "Sign up for our free newsletter", "Follow @citydesk",
+    "Click here for more election news", "Sign up for our free newsletter", "@citydesk",
     "Article continues below", "Most Popular",
 ])
 def test_tool_lines_between_paragraphs(line):
@@ -145,8 +147,55 @@ def test_recurring_subheads_over_prose_are_not_a_list():
     assert flagged(text) == {}
 
 
+def test_credits_and_signatures_closed_like_sentences_are_copy():
+    # Readers' posts signed with their handles, a picture credited to a network, a
+    # columnist's sign-off: typed copy, closed with a period as link text never is.
+    text = article(
+        "What readers said about the library", BODY[0],
+        "TWITTER.",
+        "We asked our followers whether the branch should stay open.",
+        "Keep it open. Kids need somewhere to go after school.",
+        "@elmstreetmom.",
+        "The city has better things to spend two million dollars on.",
+        "@budgethawk22.",
+        "FACEBOOK.",
+        "My grandmother learned to read in that building, and so did I.",
+        "Instagram: @oakavereader.",
+        BODY[1],
+        "Twitter.",
+        BODY[2],
+        "Twitter.",
+        BODY[3],
+    )
+    assert flagged(text) == {}
+
+
+@pytest.mark.parametrize("line", ["Twitter", "@citydesk", "Facebook | Twitter", "TOP STORIES"])
+def test_the_same_words_as_link_text_are_still_tools(line):
+    text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
+    assert flagged(text).get(7) in (TOOLS, HEADLINE_LIST)
+
+
+def test_source_tags_after_whole_sentences_are_a_round_up_not_teasers():
+    text = article(
+        "Polling round-up", BODY[0],
+        "-A new survey puts the mayor six points ahead among likely voters. [Ledger]",
+        "-Turnout models disagree on how many young voters will show up. [Post]",
+        BODY[1],
+    )
+    assert TEASER not in flagged(text).values()
+
+
+def test_a_label_the_phrase_rules_report_is_reported_once():
+    for label, rule in (("Related: Mayor opens new bridge downtown", "news.chrome.see-also"),
+                        ("\"Related:\"", "news.chrome.tools")):
+        text = article("Library to close", BODY[0], BODY[1], label, BODY[2])
+        rules = [f.rule for f in newslint.lint_text(text, "story.txt") if f.line == 7]
+        assert rules == [rule], (label, rules)
+
+
 def test_labelled_teaser_between_paragraphs():
-    text = article("Library to close", BODY[0], BODY[1], "Related: Mayor opens new bridge downtown", BODY[2])
+    text = article("Library to close", BODY[0], BODY[1], "Watch: Mayor opens new bridge downtown", BODY[2])
     assert flagged(text) == {7: TEASER}
 
 
@@ -157,8 +206,10 @@ def test_repeated_byline_mid_story():
 
 def test_phrase_rule_openings_are_left_to_the_phrase_rules():
     text = article("Library to close", BODY[0], "See also Mayor opens new bridge downtown", BODY[1],
-                   "Advertisement", BODY[2], "Share this story", BODY[3])
+                   "Advertisement", BODY[2], "Share this story", BODY[3], "Follow @citydesk", BODY[4])
     assert flagged(text) == {}
+    rules = {f.line: f.rule for f in newslint.lint_text(text, "story.txt") if str(f.category) == "chrome"}
+    assert rules[17] == "news.chrome.follow-prompt"
 
 
 def test_only_enabled_rules_report():

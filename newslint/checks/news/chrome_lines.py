@@ -18,6 +18,7 @@ from newslint.checks.news.chrome_vocabulary import (
     BOX_HEADING_WORDS,
     CALL_TO_ACTION,
     GLUE_WORDS,
+    SOCIAL_NETWORKS,
     STORY_LIST_HEADINGS,
     TOOL_PHRASES,
     TOOL_WORDS,
@@ -52,11 +53,15 @@ _TEASER_LABEL = re.compile(
     r"(?:\s+(?:article|story|stories|news|in\s+\w+(?:\s+\w+)?))?\s*(?::|\||»|›|>)\s*\S",
     re.I,
 )
-_TEASER_MARK = re.compile(r"(?:»|›|>>)\s*$|\s\[[A-Z][\w ]{1,20}\]\s*$")
+_TEASER_MARK = re.compile(r"(?:»|›|>>)\s*$|(?<![.!?])\s\[[A-Z][\w ]{1,20}\]\s*$")
 
 
 def is_teaser(text: str) -> bool:
-    """A title with a label or a mark that sends readers to another page."""
+    """A title with a label or a mark that sends readers to another page.
+
+    A section tag after a whole sentence ("... ahead in Indiana. [Poll]") is a source
+    note in a round-up the story writes, not a headline: headlines end unpunctuated.
+    """
     return len(text) <= 160 and bool(_TEASER_LABEL.match(text) or _TEASER_MARK.search(text))
 
 
@@ -105,12 +110,29 @@ _CONTRIBUTOR = re.compile(
 )
 
 
+# A credit or signature: the handle or network a quote, post or picture came from, set
+# as a line of its own and closed like a sentence ("@cityreader.", "Twitter: @jdoe.",
+# "FACEBOOK."). Link text and share buttons are never closed with a period.
+_CREDIT_TOKEN = re.compile(r"@\w{2,}|[^\W\d_][\w+]*:?", re.I)
+
+
+def is_credit(text: str) -> bool:
+    """A line of one to three handles or network names that ends with a single period."""
+    if not text.endswith(".") or text.endswith("..") or len(text) > 60:
+        return False
+    tokens = text[:-1].split()
+    return 1 <= len(tokens) <= 3 and all(
+        _CREDIT_TOKEN.fullmatch(t) and (t.startswith("@") or t.rstrip(":").lower() in SOCIAL_NETWORKS)
+        for t in tokens
+    )
+
+
 class LineKind(enum.Enum):
     PROSE = "prose"          # a sentence or more of body text
     TOOL = "tool"            # site tools and navigation: "Print | Email", "Text size + -"
     BOX_HEADING = "box"      # a box of links opens: "Related Articles", "Most Popular"
     TITLE = "title"          # a short title-like line: a headline, a subhead, a teaser
-    META = "meta"            # bylines, datelines, timestamps, contributor and editor's notes
+    META = "meta"            # bylines, datelines, timestamps, credits, contributor and editor's notes
     OTHER = "other"          # short text of no clear shape (numbers, stats, list items)
 
 
@@ -241,13 +263,20 @@ def shape_of(text: str) -> LineShape:
 
 def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_words: int) -> LineKind:
     n = len(words)
-    if _is_call_to_action(text, n) or (n <= 4 and _HANDLE.search(text)) or _DOMAIN.match(text):
+    if is_credit(text):
+        return LineKind.META
+    # Link and button text is never closed with a period; a line that is ("TOP STORIES.",
+    # "Online: www.example.org.") was typed as copy. A call to action stays a tool.
+    closed = text.endswith(".") and not text.endswith("..")
+    if _is_call_to_action(text, n):
+        return LineKind.TOOL
+    if not closed and ((n <= 4 and _HANDLE.search(text)) or _DOMAIN.match(text)):
         return LineKind.TOOL
     if n >= _PROSE_WORDS or (n >= 7 and ends_sentence and function_words >= 2):
         return LineKind.PROSE
     if is_box_heading(words) and not ends_sentence:
         return LineKind.BOX_HEADING
-    if is_tool_text(text):
+    if not closed and is_tool_text(text):
         return LineKind.TOOL
     if is_meta(text, words):
         return LineKind.META

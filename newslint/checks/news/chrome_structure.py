@@ -15,7 +15,9 @@ from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
-from newslint.checks.news.chrome_lines import LineKind, LineShape, is_teaser, opens_story_list, shape_of
+from newslint.checks.news.chrome_lines import (
+    LineKind, LineShape, is_credit, is_teaser, opens_story_list, shape_of,
+)
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
 from newslint.findings import Category, Severity, Source
@@ -38,6 +40,10 @@ PHRASE_RULE_OPENINGS = (
     "see also", "leave a reply", "leave a comment", "read more", "advertisement",
     "copyright", "©", "(c)", "share this", "share on", "your email address will not",
 )
+# Lines that open like these are reported by the phrase rules too, but they head or
+# belong to the run of lines around them ("Related:" over a list of headlines), so the
+# structure reads them and only leaves the finding on them to the phrase rules.
+PHRASE_RULE_LABELS = ("related:", "also read", "follow @")
 
 _MESSAGES = {
     TOOLS: "Site tool or navigation text left in the story; delete it.",
@@ -114,7 +120,7 @@ RULES: tuple[RuleInfo, ...] = (
         "Delete the line.",
         flag=(
             "Library to close\n\n" + _STORY[0] + "\n\n" + _STORY[1]
-            + "\n\nRelated: Gunman robs bakery in broad daylight\n\n" + _STORY[2],
+            + "\n\nWatch: Gunman robs bakery in broad daylight\n\n" + _STORY[2],
             "Library to close\n\n" + _STORY[0] + "\n\nGunman robs bakery in broad daylight [Metro]\n\n"
             + _STORY[1],
             "Library to close\n\n" + _STORY[0] + "\n\nTwo hikers rescued after spending the night on a frozen ridge\n\n"
@@ -225,6 +231,8 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
             continue
         if seg.index in phrase:
             continue
+        if verdict is not None and _labelled_by_phrase_rules(seg.text):
+            continue
         if verdict is not None and verdict not in WEIGHED:
             out.append((seg, verdict))
             continue
@@ -273,6 +281,12 @@ def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None
 
 def _left_to_phrase_rules(text: str) -> bool:
     return text.lstrip(" \"'“‘»›-–—*•").lower().startswith(PHRASE_RULE_OPENINGS)
+
+
+def _labelled_by_phrase_rules(text: str) -> bool:
+    # The phrase rules anchor these labels at the start of the line; a quoted or marked
+    # label ('"Related:"') is left to the structure.
+    return text.lstrip().lower().startswith(PHRASE_RULE_LABELS)
 
 
 def _is_body(line: _Line) -> bool:
@@ -425,7 +439,8 @@ def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int,
     last_meta = max((i for i, line in enumerate(lines) if line.shape.kind is LineKind.META), default=-1)
     for line in lines[:last_meta + 1]:      # lines after the last META line cannot repeat one
         key = " ".join(line.segment.text.lower().split())
-        if line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts:
+        if (line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts
+                and not is_credit(line.shape.text)):    # each post or picture gets its credit
             out[line.segment.index] = REPEATED_BYLINE
         seen.add(key)
     return out

@@ -26,6 +26,12 @@ TOOL_WORDS = frozenset("""
     del.ico.us toolbox forum forums profile votes vote quote shout blog
 """.split())
 
+# Social networks a story credits a post or a picture to ("Twitter.", "Instagram: @jdoe.").
+SOCIAL_NETWORKS = frozenset("""
+    twitter x facebook instagram youtube linkedin tiktok snapchat reddit pinterest tumblr
+    whatsapp threads bluesky mastodon flickr vimeo weibo telegram
+""".split())
+
 # Two-word tools whose words are ordinary on their own ("Text size", "Single page").
 TOOL_PHRASES = (
     "text size", "font size", "single page", "sign in", "log in", "send to",
