@@ -12,6 +12,9 @@ Works on LanguageTool's spelling matches (so it needs LanguageTool, like news.fr
 - ``news.names.near-known``: a name the spelling checker does not know, missing from the
   desk's list, one edit from a listed name (two for names of 7+ letters).
 
+First, in a story written in British English, the matches that only say a word is not
+American English are dropped (:mod:`newslint.languagetool.variant`).
+
 A spelling match on a flagged variant is kept, so with the names rules off the word is
 still a spelling finding; with them on the engine folds it into the names finding
 (``also``).
@@ -22,6 +25,7 @@ from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
 from newslint.documents.model import Document
+from newslint.languagetool.variant import without_american_only
 from newslint.findings import Category, Severity, Source
 from newslint.names.evidence import WORD, NameIndex, is_capitalised, strip_possessive
 from newslint.names.variants import Variant, article_variants, close_forms, max_edits_for
@@ -96,6 +100,7 @@ class NamesCheck:
         return []  # works on LanguageTool's spelling matches (see from_languagetool)
 
     def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+        hits = without_american_only(doc, hits)
         spelling = {id(h): _form(doc, h) for h in hits
                     if h.category is Category.SPELLING and h.segment is not None}
         if not spelling:
