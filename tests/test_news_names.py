@@ -45,6 +45,7 @@ def _run(text, unknown, fmt="text", desk=()):
     ("Sen. Clyburn spoke. Nobody else did.", "Clyburn"),                   # after a title
     ("Gennifer Flowers will not attend.", "Gennifer"),                     # run of capitals
     ("Priebus’s plan failed. Nobody objected.", "Priebus"),                # possessive
+    ("Willie O'Ree spoke. Later, O'Ree left.", "Ree"),                     # part of O'Ree
 ])
 def test_a_word_the_story_marks_as_a_name_is_not_a_spelling_finding(text, word):
     taken, rest, _ = _run(text, [word])

@@ -158,7 +158,15 @@ def _other_name(doc: Document, hit: Hit, index: NameIndex) -> bool:
 
 
 def _form(doc: Document, hit: Hit) -> str | None:
-    """The flagged word without a possessive, or None when the match is not one word."""
-    text = doc.segments[hit.segment].text[hit.start:hit.end]
-    form = strip_possessive(text)
-    return form if WORD.fullmatch(form) else None
+    """The flagged word without a possessive, or None when the match is not one word. A
+    match on part of a word joined by an apostrophe (“Ree” of O’Ree) is read as the whole
+    word, the form the story's names are indexed by."""
+    text = doc.segments[hit.segment].text
+    form = strip_possessive(text[hit.start:hit.end])
+    if not WORD.fullmatch(form):
+        return None
+    if hit.start >= 2 and text[hit.start - 1] in "'’" and text[hit.start - 2].isalpha():
+        for m in WORD.finditer(text, max(0, hit.start - 40), hit.end):
+            if m.start() < hit.start <= m.end():
+                return strip_possessive(m.group())
+    return form
