@@ -46,6 +46,7 @@ def _run(text, unknown, fmt="text", desk=()):
     ("Gennifer Flowers will not attend.", "Gennifer"),                     # run of capitals
     ("Priebus’s plan failed. Nobody objected.", "Priebus"),                # possessive
     ("Willie O'Ree spoke. Later, O'Ree left.", "Ree"),                     # part of O'Ree
+    ("MARGAO, Dec. 30 — The minister spoke.", "MARGAO"),                   # capitals: a dateline
 ])
 def test_a_word_the_story_marks_as_a_name_is_not_a_spelling_finding(text, word):
     taken, rest, _ = _run(text, [word])
@@ -92,6 +93,9 @@ def test_no_variant_for_plurals_known_pairs_other_first_letters_or_short_words()
     assert _run("Leslie Wimes told The New York Times so.\n", ["Wimes"])[0] == []
     assert article_variants({"Ito": 2, "Itto": 1}, unknown={"Itto"}) == []      # a 3-letter form
     assert article_variants({"Obama": 3, "Osama": 1}, unknown=set()) == []
+    # Acronyms and tickers one letter apart are different things.
+    assert article_variants({"LOGN": 2, "LOGI": 2, "MPAs": 1, "MNAs": 1}, unknown={"LOGN", "LOGI", "MPAs"}) == []
+    assert [v.form for v in article_variants({"VMware": 2, "VWware": 1}, unknown={"VWware"})] == ["VWware"]
 
 
 def test_variant_on_a_known_rarer_form_when_the_name_is_unknown():
