@@ -87,3 +87,18 @@ def test_broken_story_end_to_end(run_cli, write, languagetool_server):
     assert [f["rule"] for f in found if f["category"] == "spelling"] == ["lt.MORFOLOGIK_RULE_EN_US"]
     assert not [f for f in found if f["rule"] in ("lt.NON_STANDARD_WORD", "lt.UPPERCASE_SENTENCE_START",
                                                   "lt.COMMA_PERIOD")]
+
+
+def test_a_slip_beside_a_broken_character_is_still_a_spelling_finding():
+    from newslint.findings import Category
+
+    doc = _doc("It was ?intreesting? that Hughh?s plan isn?t Kosovo?s.")
+    text = doc.segments[0].text
+
+    def spell(word: str) -> Hit:
+        at = text.index(word)
+        return Hit("lt.MORFOLOGIK_RULE_EN_US", 0, at, at + len(word), "spelling", category=Category.SPELLING)
+
+    slips = [spell("intreesting"), spell("Hughh")]
+    echoes = [spell("isn"), spell("Kosovo?s")]
+    assert BrokenCharactersCheck().from_languagetool(doc, slips + echoes) == ([], slips)

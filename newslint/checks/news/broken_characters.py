@@ -10,7 +10,8 @@ Copy that passed through the wrong character encoding shows it in two ways:
 That is one defect of the whole story, not a spelling slip in each word it touches, so it
 is reported once per document (at its first place, with how many there are), and the
 LanguageTool matches it causes (``Kosovo?s`` is not a word; ``? but`` starts a sentence
-in lowercase; ``,?`` is odd punctuation) are dropped.
+in lowercase; ``,?`` is odd punctuation) are dropped. A misspelt word beside a broken
+character (``?intreesting?``, ``Hughh?s``) is still reported.
 
 A ``?`` counts as lost only where a question mark never stands: between two letters,
 opening a word, alone between spaces, or after a comma or a word-ending period; once a
@@ -48,6 +49,7 @@ _MOJIBAKE = re.compile("â[€\\?\u0080-\u009f][^\\s]?|Ã[\u0080-\u00bf]|Â[\u00
 # that”, “the Eagles? lead”) or doubled (“??Match Point,??”) is lost too; alone, either
 # could be a question mark.
 _LOST_TOO = re.compile(r"(?<=[\w.,!])\?+(?=[\s\"']+[a-z])|\?{2,}")
+_CONTRACTION = re.compile(r"(?:t|ll|re|ve|d|m)\b")
 _URL = re.compile(r"\S*(?:://|www\.|\.(?:php|aspx?|jsp|cgi|html?)\b)\S*|\S*\?\S*=\S*")
 
 
@@ -153,9 +155,17 @@ class BrokenCharactersCheck:
         for b in broken:
             by_segment.setdefault(b.segment, []).append(b)
         kept = [h for h in hits if not (h.rule.startswith(LANGUAGETOOL_PREFIX) and h.segment is not None
-                                        and _touches(by_segment.get(h.segment, ()), h))]
+                                        and _caused(doc, by_segment.get(h.segment, ()), h))]
         return [], kept
 
 
-def _touches(broken: Iterable[Broken], hit: Hit) -> bool:
+def _caused(doc: Document, broken: Sequence[Broken], hit: Hit) -> bool:
+    """Whether a LanguageTool match is the echo of a broken character. A spelling match
+    must hold one (``Kosovo?s``), or be the first half of a contraction cut by one
+    (``isn`` of ``isn?t``): a slip next to one (``?intreesting?``, ``Hughh?s``) is still a
+    slip. Any other match may also sit just beside one (``? but`` read as a sentence start)."""
+    if hit.category is Category.SPELLING:
+        text = doc.segments[hit.segment].text
+        return any(hit.start <= b.start < hit.end for b in broken) or any(
+            b.start == hit.end and b.kind == "lost" and _CONTRACTION.match(text, b.end) for b in broken)
     return any(b.start < hit.end + NEAR and hit.start - NEAR < b.end for b in broken)
