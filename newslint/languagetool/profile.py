@@ -44,6 +44,9 @@ NEWS_PROFILE: tuple[ProfileEntry, ...] = (
     ProfileEntry(("SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",), "suggestion",
                  "A comma after a sentence-opening “However” or “Meanwhile” is a matter of rhythm in "
                  "news copy."),
+    ProfileEntry(("PER_CENT",), "off",
+                 "Repeats news.style.percent (AP's “percent”) on the same words, so a desk that writes "
+                 "“per cent” turns off one rule, not two."),
     ProfileEntry(("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*",), "suggestion",
                  "English-language news copy often prints foreign names and loanwords without their "
                  "accents (Jose Mourinho, Arsene Wenger, communique); with or without them is a desk's "
