@@ -45,6 +45,8 @@ def _run(text, unknown, fmt="text", desk=()):
     ("Sen. Clyburn spoke. Nobody else did.", "Clyburn"),                   # after a title
     ("Gennifer Flowers will not attend.", "Gennifer"),                     # run of capitals
     ("Priebus’s plan failed. Nobody objected.", "Priebus"),                # possessive
+    ("Willie O'Ree spoke. Later, O'Ree left.", "Ree"),                     # part of O'Ree
+    ("MARGAO, Dec. 30 — The minister spoke.", "MARGAO"),                   # capitals: a dateline
 ])
 def test_a_word_the_story_marks_as_a_name_is_not_a_spelling_finding(text, word):
     taken, rest, _ = _run(text, [word])
@@ -91,6 +93,9 @@ def test_no_variant_for_plurals_known_pairs_other_first_letters_or_short_words()
     assert _run("Leslie Wimes told The New York Times so.\n", ["Wimes"])[0] == []
     assert article_variants({"Ito": 2, "Itto": 1}, unknown={"Itto"}) == []      # a 3-letter form
     assert article_variants({"Obama": 3, "Osama": 1}, unknown=set()) == []
+    # Acronyms and tickers one letter apart are different things.
+    assert article_variants({"LOGN": 2, "LOGI": 2, "MPAs": 1, "MNAs": 1}, unknown={"LOGN", "LOGI", "MPAs"}) == []
+    assert [v.form for v in article_variants({"VMware": 2, "VWware": 1}, unknown={"VWware"})] == ["VWware"]
 
 
 def test_variant_on_a_known_rarer_form_when_the_name_is_unknown():
@@ -129,3 +134,33 @@ def test_other_hits_pass_untouched_and_the_check_needs_languagetool():
     assert NamesCheck().from_languagetool(doc, [grammar]) == ([], [grammar])
     assert NamesCheck.requires_languagetool is True
     assert NamesCheck().check(doc, {VARIANT}) == []
+
+
+def _speller_hit(doc, seg, start, end, replacement=None):
+    return Hit(SPELL, seg, start, end, "Possible spelling mistake", replacement=replacement,
+               category=Category.SPELLING, severity=Severity.WARNING)
+
+
+def test_a_repeated_lowercase_term_is_not_a_slip_but_a_repeated_one_edit_slip_is():
+    doc = _doc("The team opens a homestand on Friday.\n\nThe homestand ends Monday; he recieved and "
+               "recieved the ball.")
+    text0, text1 = doc.segments[0].text, doc.segments[1].text
+    term = [_speller_hit(doc, 0, text0.index("homestand"), text0.index("homestand") + 9, "home stand"),
+            _speller_hit(doc, 1, text1.index("homestand"), text1.index("homestand") + 9, "home stand")]
+    slip = [_speller_hit(doc, 1, m.start(), m.end(), "received") for m in re.finditer("recieved", text1)]
+    taken, rest = NamesCheck().from_languagetool(doc, term + slip)
+    assert taken == [] and rest == slip
+    # Used once, the same unknown word stays a finding.
+    once = _doc("The team opens a homestand on Friday.")
+    hit = _speller_hit(once, 0, 17, 26, "home stand")
+    assert NamesCheck().from_languagetool(once, [hit]) == ([], [hit])
+
+
+def test_a_speller_match_over_a_name_and_the_next_word_is_dropped():
+    doc = _doc("Jayalalitha called to congratulate Modi on his win. Willie O'Ree said he was proud. "
+               "Later, Modi spoke.")
+    text = doc.segments[0].text
+    glued = [_speller_hit(doc, 0, text.index("Modi on"), text.index("Modi on") + 7, "Mod ion"),
+             _speller_hit(doc, 0, text.index("Ree said"), text.index("Ree said") + 8, "Rees aid")]
+    slip = _speller_hit(doc, 0, text.index("Later, Modi"), text.index("Later, Modi") + 11)
+    assert NamesCheck().from_languagetool(doc, glued + [slip]) == ([], [slip])

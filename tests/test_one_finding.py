@@ -11,7 +11,7 @@ from newslint.config.loader import parse_config
 from newslint.config.model import Config
 from newslint.engine import Linter, LintOptions
 from newslint.findings import Category, Finding, Severity, Source
-from newslint.languagetool.profile import NEWS_PROFILE, default_level, table_rows
+from newslint.languagetool.profile import NEWS_PROFILE, default_level, reason, table_rows
 from newslint.report import Report
 from newslint.reporters import github, sarif, text as text_reporter
 from newslint.reporters.json import render as render_json
@@ -88,6 +88,10 @@ def test_profile_table_has_a_reason_and_a_level_for_every_rule():
     assert default_level("lt.EN_UNPAIRED_QUOTES") == "off"
     assert default_level("lt.EN_UNPAIRED_QUOTES", "none") is None
     assert default_level("lt.MORFOLOGIK_RULE_EN_US") is None
+    # A "*" entry covers every rule of that prefix.
+    assert default_level("lt.EN_DIACRITICS_REPLACE_ORTHOGRAPHY_JOSE_MOURINHO") == "suggestion"
+    assert default_level("lt.EN_DIACRITICS_REPLACE_ORTHOGRAPHY_JOSE_MOURINHO", "none") is None
+    assert "accents" in reason("lt.EN_DIACRITICS_REPLACE_ORTHOGRAPHY_CLICHES")
     for entry in NEWS_PROFILE:
         assert entry.level in ("off", "suggestion") and len(entry.reason) > 30
     assert len(table_rows()) == len(NEWS_PROFILE)

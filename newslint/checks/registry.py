@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from newslint.checks.base import Check
 from newslint.checks.news.attribution import AttributionCheck
+from newslint.checks.news.broken_characters import BrokenCharactersCheck
 from newslint.checks.news.chrome_structure import ChromeStructureCheck
 from newslint.checks.news.fragment import FragmentCheck
 from newslint.checks.news.names import NamesCheck
@@ -22,6 +23,7 @@ def builtin_checks(desk_names: Sequence[str] = ()) -> tuple[Check, ...]:
     checks.append(ChromeStructureCheck())
     checks.append(AttributionCheck())
     checks.append(FragmentCheck())
+    checks.append(BrokenCharactersCheck())
     checks.append(NamesCheck(desk_names))
     return tuple(checks)
 

@@ -44,6 +44,13 @@ NEWS_PROFILE: tuple[ProfileEntry, ...] = (
     ProfileEntry(("SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",), "suggestion",
                  "A comma after a sentence-opening “However” or “Meanwhile” is a matter of rhythm in "
                  "news copy."),
+    ProfileEntry(("PER_CENT",), "off",
+                 "Repeats news.style.percent (AP's “percent”) on the same words, so a desk that writes "
+                 "“per cent” turns off one rule, not two."),
+    ProfileEntry(("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*",), "suggestion",
+                 "English-language news copy often prints foreign names and loanwords without their "
+                 "accents (Jose Mourinho, Arsene Wenger, communique); with or without them is a desk's "
+                 "choice, not a misspelling."),
     ProfileEntry(("SERIAL_COMMA_ON",), "off",
                  "AP style has no serial (Oxford) comma. Off in the request itself (the default "
                  "languagetool.disabled_rules); set that list to turn it back on."),
@@ -52,17 +59,31 @@ NEWS_PROFILE: tuple[ProfileEntry, ...] = (
                  "languagetool.disabled_rules); set that list to turn it back on."),
 )
 
-_LEVELS = {RULE_PREFIX + rule: entry.level for entry in NEWS_PROFILE for rule in entry.rules}
-_REASONS = {RULE_PREFIX + rule: entry.reason for entry in NEWS_PROFILE for rule in entry.rules}
+# An id ending in "*" stands for every rule whose id starts with the rest (LanguageTool
+# has one EN_DIACRITICS_REPLACE_ORTHOGRAPHY_<WORD> rule per word).
+_LEVELS = {RULE_PREFIX + rule: entry.level for entry in NEWS_PROFILE for rule in entry.rules
+           if not rule.endswith("*")}
+_REASONS = {RULE_PREFIX + rule: entry.reason for entry in NEWS_PROFILE for rule in entry.rules
+            if not rule.endswith("*")}
+_PREFIXES = tuple((RULE_PREFIX + rule[:-1], entry) for entry in NEWS_PROFILE for rule in entry.rules
+                  if rule.endswith("*"))
+
+
+def _entry(rule: str) -> ProfileEntry | None:
+    return next((entry for prefix, entry in _PREFIXES if rule.startswith(prefix)), None)
 
 
 def default_level(rule: str, profile: str = "news") -> str | None:
     """The profile's level for ``rule`` (``lt.<ID>``), or None when the profile leaves it be."""
-    return _LEVELS.get(rule) if profile == "news" else None
+    if profile != "news":
+        return None
+    entry = _entry(rule)
+    return _LEVELS.get(rule) or (entry.level if entry else None)
 
 
 def reason(rule: str) -> str | None:
-    return _REASONS.get(rule)
+    entry = _entry(rule)
+    return _REASONS.get(rule) or (entry.reason if entry else None)
 
 
 def table_rows() -> list[tuple[str, str, str]]:

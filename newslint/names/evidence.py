@@ -8,7 +8,8 @@ name for it:
 - it is used more than once;
 - a title comes before it (Sen., Rep., Dr., Mr., Gov., President, …);
 - it is part of a run of capitalised words (``Gennifer Flowers``, ``Aung San Suu Kyi``);
-- it takes a possessive (``Caddell’s``).
+- it takes a possessive (``Caddell’s``);
+- it is written in capitals only: an acronym or a dateline's place (``BCCI``, ``MARGAO``).
 
 A capitalised unknown word with none of these (a sentence-initial ``Presdiential``
 used once) stays a spelling finding.
@@ -100,12 +101,18 @@ class NameIndex:
         """Whether the article marks ``form`` (at ``segment``/``start``) as a name."""
         if not is_capitalised(form):
             return False
-        if self.mid_counts[form] or self.counts[form] > 1:
+        if self.mid_counts[form] or self.counts[form] > 1 or _all_capitals(form):
             return True
         for mention in self.mentions:
             if mention.segment == segment and mention.start == start:
                 return mention.after_title or mention.in_run or mention.possessive
         return False
+
+
+def _all_capitals(form: str) -> bool:
+    """An acronym or a dateline's place (``BCCI``, ``MARGAO``): capitals only, 2+ letters."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

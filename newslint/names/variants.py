@@ -4,7 +4,7 @@ Two capitalised forms are variants of each other when they are one edit apart
 (a letter added, dropped, changed, or two neighbours swapped; rapidfuzz's
 Damerau-Levenshtein distance) that keeps the first letter, both have 4+ letters, and
 they are not a singular and its plural (``Clinton`` / ``Clintons``) or the same word in
-other capitals. Slips keep a name's first letter; two names that differ in it (``Wimes``
+other capitals, and neither is an acronym (``LOGN`` / ``LOGI``, ``MPAs`` / ``MNAs``). Slips keep a name's first letter; two names that differ in it (``Wimes``
 / ``Times``) are two names.
 """
 from __future__ import annotations
@@ -22,6 +22,13 @@ MIN_LETTERS = 4
 class Variant:
     form: str          # the spelling to flag
     other: str         # the spelling to use instead
+
+
+def is_acronym(form: str) -> bool:
+    """Mostly capitals (``LOGN``, ``MPAs``, ``IRBMs``): acronyms and tickers one letter
+    apart are different things, not two spellings of one name."""
+    letters = [c for c in form if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
 def is_plural_pair(a: str, b: str) -> bool:
@@ -52,9 +59,9 @@ def article_variants(counts: Mapping[str, int], unknown: Collection[str]) -> lis
     flagged (a known form never is then: the unknown one is the likelier slip).
     """
     out: dict[tuple[str, str], Variant] = {}
-    forms = [f for f in counts if len(f) >= MIN_LETTERS]
+    forms = [f for f in counts if len(f) >= MIN_LETTERS and not is_acronym(f)]
     for form in sorted(unknown):
-        if len(form) < MIN_LETTERS or form not in counts:
+        if len(form) < MIN_LETTERS or form not in counts or is_acronym(form):
             continue
         for other in close_forms(form, forms, 1):
             a, b = counts[form], counts[other]

@@ -12,16 +12,28 @@ Works on LanguageTool's spelling matches (so it needs LanguageTool, like news.fr
 - ``news.names.near-known``: a name the spelling checker does not know, missing from the
   desk's list, one edit from a listed name (two for names of 7+ letters).
 
+A lowercase word the speller does not know that the story uses more than once, the same
+way, is a term the writer chose (``homestand``, ``primatologist``), not a slip, unless
+LanguageTool's first suggestion is one word one edit away (``recieved``: ``received``).
+A speller match over a name and the next word (``Modi on``) is dropped too.
+
+First, in a story written in British English, the matches that only say a word is not
+American English are dropped (:mod:`newslint.languagetool.variant`).
+
 A spelling match on a flagged variant is kept, so with the names rules off the word is
 still a spelling finding; with them on the engine folds it into the names finding
 (``also``).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import AbstractSet, Sequence
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
 from newslint.documents.model import Document
+from newslint.languagetool.variant import without_american_only
 from newslint.findings import Category, Severity, Source
 from newslint.names.evidence import WORD, NameIndex, is_capitalised, strip_possessive
 from newslint.names.variants import Variant, article_variants, close_forms, max_edits_for
@@ -30,6 +42,8 @@ VARIANT = "news.names.variant"
 NEAR_KNOWN = "news.names.near-known"
 # LanguageTool's spelling rules for known multi-word names (“Donald Trummp”).
 MULTITOKEN_PREFIX = "lt.EN_MULTITOKEN_SPELLING"
+# LanguageTool's word speller (MORFOLOGIK_RULE_EN_US and its other variants).
+SPELLER_PREFIX = "lt.MORFOLOGIK_RULE_"
 
 _NAMES_WHY = ("Misspelt names are the errors readers notice and corrections columns print. A "
               "dictionary cannot know every name, so newslint takes a word it does not know as a "
@@ -96,6 +110,7 @@ class NamesCheck:
         return []  # works on LanguageTool's spelling matches (see from_languagetool)
 
     def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+        hits = without_american_only(doc, hits)
         spelling = {id(h): _form(doc, h) for h in hits
                     if h.category is Category.SPELLING and h.segment is not None}
         if not spelling:
@@ -117,15 +132,25 @@ class NamesCheck:
                                  f"'{m.form}' is not in the desk's names list: a misspelling of "
                                  f"'{known}'?", replacement=known))
         others: list[Hit] = []
+        words: Counter | None = None
         for hit in hits:
-            if hit.rule.startswith(MULTITOKEN_PREFIX) and id(hit) in spelling and \
-                    _other_name(doc, hit, index):
+            if id(hit) not in spelling:
+                others.append(hit)
                 continue
-            form = spelling.get(id(hit))
-            if form is not None:
-                if form in self.desk_names:
+            if hit.rule.startswith(MULTITOKEN_PREFIX) and _other_name(doc, hit, index):
+                continue
+            form = spelling[id(hit)]
+            if form is None:
+                if hit.rule.startswith(SPELLER_PREFIX) and _glued_to_name(doc, hit, index):
                     continue
-                if form not in variants and form not in near and index.is_name(form, hit.segment, hit.start):
+            elif form in self.desk_names:
+                continue
+            elif form not in variants and form not in near and index.is_name(form, hit.segment, hit.start):
+                continue
+            elif not is_capitalised(form) and hit.rule.startswith(SPELLER_PREFIX):
+                if words is None:
+                    words = Counter(w for seg in doc.segments for w in WORD.findall(seg.text))
+                if words[form] > 1 and not _one_edit_slip(form, hit.replacement):
                     continue
             others.append(hit)
         return taken, others
@@ -152,8 +177,37 @@ def _other_name(doc: Document, hit: Hit, index: NameIndex) -> bool:
     return not any(index.counts[w] for w in suggested)
 
 
+def _glued_to_name(doc: Document, hit: Hit, index: NameIndex) -> bool:
+    """A speller match over a name and the word after it (“Modi on”, “Ree said” of O’Ree
+    said): LanguageTool offers to re-split the pair; the name is the story's own."""
+    text = doc.segments[hit.segment].text
+    words = list(WORD.finditer(text, max(0, hit.start - 40), hit.end))
+    first = next((m for m in words if m.start() <= hit.start < m.end()), None)
+    if first is None or first.end() >= hit.end:
+        return False
+    form = strip_possessive(first.group())
+    rest = WORD.findall(text[first.end():hit.end])
+    return is_capitalised(form) and index.is_name(form, hit.segment, first.start()) \
+        and all(not is_capitalised(w) for w in rest)
+
+
+def _one_edit_slip(form: str, suggestion: str | None) -> bool:
+    """Whether LanguageTool's first suggestion is one word one edit away (“recieved”:
+    “received”), the shape of a slip even when it is repeated."""
+    return bool(suggestion) and WORD.fullmatch(suggestion) is not None \
+        and DamerauLevenshtein.distance(form.lower(), suggestion.lower()) <= 1
+
+
 def _form(doc: Document, hit: Hit) -> str | None:
-    """The flagged word without a possessive, or None when the match is not one word."""
-    text = doc.segments[hit.segment].text[hit.start:hit.end]
-    form = strip_possessive(text)
-    return form if WORD.fullmatch(form) else None
+    """The flagged word without a possessive, or None when the match is not one word. A
+    match on part of a word joined by an apostrophe (“Ree” of O’Ree) is read as the whole
+    word, the form the story's names are indexed by."""
+    text = doc.segments[hit.segment].text
+    form = strip_possessive(text[hit.start:hit.end])
+    if not WORD.fullmatch(form):
+        return None
+    if hit.start >= 2 and text[hit.start - 1] in "'’" and text[hit.start - 2].isalpha():
+        for m in WORD.finditer(text, max(0, hit.start - 40), hit.end):
+            if m.start() < hit.start <= m.end():
+                return strip_possessive(m.group())
+    return form

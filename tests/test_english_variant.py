@@ -1,0 +1,63 @@
+"""A story written in British English is not misspelt: newslint.languagetool.variant
+(units on LanguageTool-shaped hits, then a real server end to end)."""
+from __future__ import annotations
+
+from newslint.checks.base import Hit
+from newslint.documents import parse_document
+from newslint.languagetool.variant import (american_spellings, american_words, british_word, is_british,
+                                           without_american_only)
+
+
+def _doc(text: str):
+    return parse_document(text, "story.txt", "text")
+
+
+def _british(word: str, start: int = 0) -> Hit:
+    return Hit("lt.MORFOLOGIK_RULE_EN_US", 0, start, start + len(word),
+               f"Possible spelling mistake. ‘{word}’ is British English. Suggestions: 'x'.")
+
+
+def test_reads_the_british_note_of_the_speller_only():
+    assert british_word(_british("Programme")) == "programme"
+    assert british_word(Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 0, 4, "Possible spelling mistake found: 'teh'.")) is None
+    assert british_word(Hit("lt.OTHER", 0, 0, 4, "‘colour’ is British English.")) is None
+
+
+def test_american_spellings_are_the_systematic_pairs_only():
+    known = american_spellings()
+    assert {"color", "center", "defense", "traveled", "anemia", "catalog"} <= known
+    # Also British (program, practice, judgment), or both in British copy (-ize), or ambiguous.
+    assert not {"program", "practice", "judgment", "organize", "license", "ton"} & known
+    assert american_words(_doc("The color of the Center and the defense.")) == {"color", "defense"}
+
+
+def test_a_british_story_drops_the_matches_that_only_say_it_is_not_american():
+    doc = _doc("The programme was a favourite, with turnout at 40 per cent and a teh slip.")
+    hits = [_british("programme", 4), _british("favourite", 22),
+            Hit("lt.PER_CENT", 0, 47, 55, "In American English, “percent” is the recommended spelling."),
+            Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 62, 65, "Possible spelling mistake found: 'teh'.")]
+    assert is_british(doc, hits)
+    assert without_american_only(doc, hits) == hits[3:]
+
+
+def test_a_mixed_or_american_story_keeps_every_match():
+    doc = _doc("Her favourite color was the center of the defense.")
+    hits = [_british("favourite", 4)]
+    assert not is_british(doc, hits)
+    assert without_american_only(doc, hits) == hits
+    assert without_american_only(_doc("No notes here."), []) == []
+
+
+def test_british_story_end_to_end(run_cli, write, languagetool_server):
+    british = ("The council's programme to tackle antisocial behaviour was a favourite of the mayor. "
+               "Turnout was 40 per cent, and the centre will open in spring.\n\n"
+               "Officials said the neighbours had recieved letters.\n")
+    american = "Her favourite color was the center of the defense, and turnout was 40 percent.\n"
+    result = run_cli("check", "--format", "json", write("uk.txt", british), write("us.txt", american))
+    assert result.code == 1, result.err
+    found = result.json()["findings"]
+    uk = [(f["rule"], f["line"]) for f in found if f["path"].endswith("uk.txt")
+          and f["category"] == "spelling" or f["rule"] == "lt.PER_CENT" and f["path"].endswith("uk.txt")]
+    assert uk == [("lt.MORFOLOGIK_RULE_EN_US", 3)]          # only the real slip, "recieved"
+    us = [f["rule"] for f in found if f["path"].endswith("us.txt") and f["category"] == "spelling"]
+    assert us == ["lt.MORFOLOGIK_RULE_EN_US"]               # "favourite" in American copy
