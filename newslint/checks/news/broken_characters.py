@@ -137,6 +137,7 @@ class BrokenCharactersCheck:
     matches the broken characters cause."""
 
     rules = (RULE,)
+    requires_languagetool = False    # finds broken characters by itself; refines matches when they come
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> Iterable[Hit]:
         if BROKEN not in enabled:
