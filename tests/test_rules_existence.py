@@ -267,7 +267,8 @@ def test_markdown_alt_text_is_text_but_not_sentences():
     from newslint.documents import parse_document
 
     doc = parse_document('Intro.\n\n<img alt="The front page" src="a.png" />\n', "a.md", "markdown")
-    for scope, expected in (("text", ["front page"]), ("alt", ["front page"]), ("sentence", [])):
+    for scope, expected in (("text", ["front page"]), ("alt", ["front page"]), ("sentence", []),
+                            ("[sentence, alt]", ["front page"]), ("[sentence, list]", [])):
         rule = load_rule(f"extends: existence\nmessage: x\nscope: {scope}\ntokens: ['front page']\n",
                          "Alt.yml", "Acme.Alt")
         found = [doc.segments[h.segment].text[h.start:h.end] for h in compile_rules([rule]).check(doc, {"Acme.Alt"})]

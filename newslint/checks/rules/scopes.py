@@ -88,11 +88,12 @@ class Scope:
     unit: Unit
     labels: frozenset[str] | None = None      # None: every heading level and table row
     formats: frozenset[str] | None = None     # None: every format
+    captions_named: bool = False              # ``alt``/``caption`` listed beside ``sentence``
 
     @property
     def key(self) -> tuple:
         return (self.unit, tuple(sorted(self.kinds)), tuple(sorted(self.labels or ())),
-                tuple(sorted(self.formats or ())))
+                tuple(sorted(self.formats or ())), self.captions_named)
 
     def takes(self, label: str | None) -> bool:
         """Whether a segment with this label (h1..h6, header, cell; None: unknown) is in scope."""
@@ -121,6 +122,7 @@ def parse_scope(names: tuple[str, ...]) -> Scope:
     units: set[Unit] = set()
     labels: set[str] = set()
     formats: set[str] = set()
+    captions_named = False
     for raw_name in names:
         name = raw_name.strip()
         if name == "raw" or name.startswith("raw."):
@@ -136,6 +138,7 @@ def parse_scope(names: tuple[str, ...]) -> Scope:
             (negative if negated else positive).update(_KINDS[name])
             unit = None if negated else _UNITS.get(name)
             part_labels = None if negated else _LABELS.get(name)
+            captions_named = captions_named or (not negated and _KINDS[name] == {K.CAPTION})
         if unit is not None:
             units.add(unit)
         if part_labels is not None:
@@ -150,7 +153,7 @@ def parse_scope(names: tuple[str, ...]) -> Scope:
     unit = Unit.SENTENCE if Unit.SENTENCE in units else Unit.DOCUMENT if Unit.DOCUMENT in units else Unit.SEGMENT
     every = _HEADING_LABELS | _TABLE_LABELS
     return Scope(kinds, unit, None if labels >= every else frozenset(labels),
-                 frozenset(formats) or None)
+                 frozenset(formats) or None, captions_named and unit is Unit.SENTENCE)
 
 
 _UNITS = {"sentence": Unit.SENTENCE, "summary": Unit.DOCUMENT}

@@ -39,8 +39,10 @@ class ScopeView:
             if rule_texts is None:
                 rule_texts = RuleTexts(doc)
             kinds = rule_texts.kinds()
-            if scope.unit is Unit.SENTENCE and doc.format == "markdown" and SegmentKind.CAPTION in scope.kinds:
-                # Vale reads Markdown alt text as ``alt`` and ``text``, never as sentences.
+            if scope.unit is Unit.SENTENCE and doc.format == "markdown" and SegmentKind.CAPTION in scope.kinds \
+                    and not scope.captions_named:
+                # Vale reads Markdown alt text as ``alt`` and ``text``, never as sentences (unless
+                # the rule's scope list names ``alt`` or a caption beside ``sentence``).
                 scope = replace(scope, kinds=scope.kinds - {SegmentKind.CAPTION})
             if scope.formats is not None and doc.format not in scope.formats:
                 picked = []
