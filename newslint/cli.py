@@ -48,6 +48,7 @@ class _Commands(click.Group):
         "cache": ("newslint.cache_cli", "cache_group"),
         "baseline": ("newslint.workflows.cli", "baseline_group"),
         "vocab": ("newslint.names.cli", "vocab_group"),
+        "vale": ("newslint.checks.rules.cli", "vale_group"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -6,7 +6,11 @@ Given a Vale binary, a folder of styles (a Vale StylesPath: ``Google/``, ``Micro
     vale --config <tmp>/.vale.ini --output JSON --no-exit FILES     (BasedOnStyles = the style)
     newslint's engine with ``extends: <styles>/<style>``, LanguageTool off
 
-and the script prints, per style and per rule type (the rule's ``extends``), the alerts
+Spelling rules that name no dictionary of their own use Vale's base dictionary: the
+script installs it first (``newslint vale install-dictionary``: from the Go module cache or
+GOPROXY, into newslint's data folder; a no-op when it is there).
+
+The script prints, per style and per rule type (the rule's ``extends``), the alerts
 both report at the same (file, line, column, rule), those only one reports, and the
 agreement: both / (both + Vale only + newslint only). ``--diff STYLE`` lists the
 disagreements of one style, to classify them (docs/vale.md keeps the deliberate ones).
@@ -30,9 +34,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from newslint.checks.rules import base_dictionary  # noqa: E402
 from newslint.checks.rules.loader import load_packs  # noqa: E402
 from newslint.config.model import Config  # noqa: E402
 from newslint.engine import Linter, LintOptions  # noqa: E402
+from newslint.languagetool.paths import default_data_dir  # noqa: E402
 
 Key = tuple[str, int, int, str]          # (file, line, column, rule)
 
@@ -116,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     names = args.style or sorted(d for d in os.listdir(styles)
                                  if os.path.isdir(os.path.join(styles, d)) and d != "config")
     files = [os.path.abspath(p) for p in corpus_files(args.corpus, args.limit)]
-    print(f"{len(files)} files from {args.corpus}; Vale: {args.vale}\n")
+    installed = base_dictionary.install(default_data_dir())
+    print(f"{len(files)} files from {args.corpus}; Vale: {args.vale}; base dictionary: {installed.folder}\n")
     print(f"{'style':<12} {'both':>6} {'vale only':>10} {'newslint only':>14} {'agreement':>10}")
     summary = {}
     total = [0, 0, 0]

@@ -26,6 +26,7 @@ STYLES = os.path.join(PROJECT, "styles")
 
 
 def test_same_alerts_as_vale(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("NEWSLINT_DATA_DIR", str(tmp_path / "data"))     # Vale's base dictionary not installed
     project = tmp_path / "project"
     shutil.copytree(PROJECT, project)
     monkeypatch.chdir(project)
@@ -71,7 +72,8 @@ def test_a_rule_survives_pickling_for_worker_processes():
 
 
 @pytest.mark.parametrize("body", ["append: true\ndicpath: Desk/dict\ndictionaries: [newsroom]\n", "filters: [x]\n"])
-def test_a_rule_needing_the_base_dictionary_is_skipped(body):
+def test_a_rule_needing_the_base_dictionary_is_skipped(body, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_DATA_DIR", str(tmp_path))
     with pytest.raises(RuleSkipped, match="en_US-web"):
         _rule(body)
 

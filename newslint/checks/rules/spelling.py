@@ -18,10 +18,10 @@ Hunspell and an ``en_US`` dictionary). As in Vale:
 
 With neither, or with ``append: true``, Vale adds its base dictionary, its own build of
 SCOWL's ``en_US-web``. No package a project installs ships that list, and every
-``en_US`` that one does (PyPI, npm, Debian; docs/vale.md lists those measured) lacks
-words it has ("struct", "metadata", "online"), so using one in its place disagreed with
-Vale more than skipping the rule. Such a rule raises :class:`NeedsBaseDictionary` and is
-skipped with a notice; a rule with its own dictionaries runs.
+``en_US`` that one does lacks words it has ("struct", "metadata", "online"), so newslint
+uses Vale's own copy, which ``newslint vale install-dictionary`` installs into the data
+folder (:mod:`newslint.checks.rules.base_dictionary`). Until it is installed such a rule
+raises :class:`NeedsBaseDictionary` and is skipped with a notice naming that command.
 """
 from __future__ import annotations
 
@@ -32,12 +32,14 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from newslint.checks.base import Hit
+from newslint.checks.rules import base_dictionary
 from newslint.checks.rules.fields import RuleFields
 from newslint.checks.rules.matcher import Matcher
 from newslint.checks.rules.messages import format_message
 from newslint.checks.rules.patterns import Pattern
 from newslint.checks.rules.scopes import Scope
 from newslint.checks.rules.view import ScopeView
+from newslint.languagetool.paths import default_data_dir
 
 KEYS = frozenset({"dic", "aff", "dicpath", "dictionaries", "append", "filters", "ignore", "custom",
                   "threshold", "exceptions", "split", "vocab"})
@@ -79,7 +81,7 @@ def skipped_by_default(word: str) -> bool:
 
 
 class NeedsBaseDictionary(Exception):
-    """The rule needs Vale's base English dictionary, which newslint does not have."""
+    """The rule needs Vale's base English dictionary, which is not installed."""
 
 
 class Speller:
@@ -192,9 +194,12 @@ def build(fields: RuleFields, message: str, scope: Scope, styles_paths: Sequence
                                    "dictionaries", i)
             dictionaries.append((dic_file, aff_file))
     if base or not dictionaries:
-        raise NeedsBaseDictionary(
-            "it needs Vale's base English dictionary (en_US-web, used with 'append: true' or when a rule "
-            "names no dictionary of its own), and no package newslint can install ships it")
+        installed = base_dictionary.find_installed(default_data_dir())
+        if installed is None:
+            raise NeedsBaseDictionary(
+                f"it needs Vale's base English dictionary ({base_dictionary.NAME}, used with 'append: true' or when "
+                f"a rule names no dictionary of its own); run `{base_dictionary.INSTALL_COMMAND}` to install it")
+        dictionaries.append((str(installed.dic), str(installed.aff)))
     word_lists = []
     for i, name in enumerate(fields.strings("ignore", allow_scalar=True)):
         found = _find(name, ("", *roots, *(os.path.join(r, IGNORE_DIR) for r in roots)))
