@@ -7,7 +7,7 @@ import pytest
 
 from newslint.checks.rules import compile_rules, load_rule
 from newslint.checks.rules.loader import RuleSkipped
-from newslint.checks.rules.sequence import tag_words
+from newslint.checks.rules.sequence import Tagger, tag_words
 from newslint.documents import parse_document
 from newslint.errors import ConfigError
 
@@ -29,7 +29,7 @@ def hits(rule_yaml: str, text: str, fmt: str = "text"):
 
 
 def test_tagger_gives_penn_treebank_tags_with_offsets():
-    words = tag_words("You’re taking the project.")
+    words = tag_words("You’re taking the project.", Tagger())
     assert [(w.text, w.tag) for w in words] == [
         ("You", "PRP"), ("’re", "VBP"), ("taking", "VBG"), ("the", "DT"), ("project", "NN"), (".", ".")]
     assert [w.start for w in words] == [0, 3, 7, 14, 18, 25]
@@ -102,3 +102,15 @@ def test_bad_token_is_an_error_naming_the_file():
     assert "tokens.colour" in str(exc.value) and "Seq.yml" in str(exc.value)
     with pytest.raises(ConfigError):
         load_rule("extends: sequence\nmessage: x\ntokens:\n  - negate: true\n    tag: NN\n", "Seq.yml", "Acme.Seq")
+
+
+def test_the_tagger_belongs_to_the_compiled_rule_set():
+    import pickle
+
+    rules = [load_rule(textwrap.dedent(USING), "Seq.yml", f"Acme.Seq{n}") for n in (1, 2)]
+    first, second = compile_rules(rules), compile_rules(rules)
+    taggers = [{id(e.matcher.tagger) for g in c._groups for e in g.entries} for c in (first, second)]
+    assert len(taggers[0]) == 1 and len(taggers[1]) == 1 and taggers[0] != taggers[1]
+    copy = pickle.loads(pickle.dumps(first))
+    doc = parse_document("Create a project using the tool.", "a.txt", "text")
+    assert [h.start for h in copy.check(doc, {"Acme.Seq1"})] == [h.start for h in first.check(doc, {"Acme.Seq1"})]

@@ -106,8 +106,9 @@ class CompiledRules:
             all_rules.append(vocab_reject_rule(vocab_reject))
         self._rules = tuple(r.info for r in all_rules)
         by_scope: dict[tuple, tuple[Scope, list[tuple[Matcher, int]]]] = {}
+        shared: dict = {}      # helpers the rules share (one tagger), owned by this rule set
         for rule in all_rules:
-            matcher = rule.matcher.accepting(vocab_accept)
+            matcher = rule.matcher.accepting(vocab_accept).sharing(shared)
             by_scope.setdefault(matcher.scope.key, (matcher.scope, []))[1].append((matcher, rule.limit))
         self._groups = tuple(_ScopeGroup(scope, members) for scope, members in by_scope.values())
 

@@ -75,6 +75,11 @@ class Matcher(abc.ABC):
             return self
         return dataclasses.replace(self, exceptions=exceptions.extended(terms))
 
+    def sharing(self, shared: dict) -> "Matcher":
+        """This rule using the rule set's shared helpers (``shared`` maps a helper's type to
+        the one instance of a compiled rule set, e.g. the part-of-speech tagger)."""
+        return self
+
     @abc.abstractmethod
     def run(self, view: ScopeView) -> list[Hit]:
         """Hits of this rule in the text ``view`` selects."""

@@ -16,9 +16,9 @@ skipped with a notice.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from newslint.checks.base import Hit
@@ -88,13 +88,25 @@ class _Match:
         return bool(self.words) and self.lo >= 0 and self.hi >= self.lo
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
-    from textblob.en import parser        # imported on first use: it loads its lexicon
-    return parser
+class Tagger:
+    """TextBlob's English tagger, loaded on first use (and again in each worker process).
+
+    One is held by a compiled rule set and shared by its sequence rules."""
+
+    def __init__(self) -> None:
+        self._parser: Any = None
+
+    def __reduce__(self):
+        return Tagger, ()
+
+    def tags(self, words: list[str]) -> list[str]:
+        if self._parser is None:
+            from textblob.en import parser        # imported on first use: it loads its lexicon
+            self._parser = parser
+        return [str(t[1]) for t in self._parser.find_tags(words)]
 
 
-def tag_words(text: str) -> list[Word]:
+def tag_words(text: str, tagger: Tagger) -> list[Word]:
     """The words of one sentence with their Penn Treebank tags and offsets."""
     spans: list[tuple[str, int]] = []
     for m in _TOKEN.finditer(text):
@@ -107,8 +119,8 @@ def tag_words(text: str) -> list[Word]:
             spans.append((word, at))
     if not spans:
         return []
-    tagged = _parser().find_tags([w.replace("’", "'") for w, _ in spans])
-    return [Word(w, str(t[1]), at) for (w, at), t in zip(spans, tagged)]
+    tagged = tagger.tags([w.replace("’", "'") for w, _ in spans])
+    return [Word(w, t, at) for (w, at), t in zip(spans, tagged)]
 
 
 def _negated_to_boundary(tokens: list[Token]) -> bool:
@@ -120,6 +132,10 @@ class Sequence(Matcher):
     tokens: tuple[Token, ...]
     anchor: int
     exceptions: tuple[Pattern, ...]
+    tagger: Tagger = field(default_factory=Tagger, compare=False)
+
+    def sharing(self, shared: dict) -> "Sequence":
+        return dataclasses.replace(self, tagger=shared.setdefault(Tagger, Tagger()))
 
     def _match(self, words: list[Word], history: set[int]) -> _Match:
         toks, idx = self.tokens, self.anchor
@@ -187,7 +203,7 @@ class Sequence(Matcher):
             candidates = len(anchor.search.spans(text))
             if not candidates:
                 return []
-        words = tag_words(text)
+        words = tag_words(text, self.tagger)
         if anchor.search is None:
             candidates = len(words)
         excluded = [(s, e) for p in self.exceptions for s, e in p.spans(text)]
