@@ -284,3 +284,38 @@ def test_kbd_is_masked_as_vale_masks_it():
     rule = load_rule("extends: existence\nmessage: x\ntokens: [ctrl]\n", "Kbd.yml", "Acme.Kbd")
     hits = list(compile_rules([rule]).check(doc, {"Acme.Kbd"}))
     assert [(doc.segments[h.segment].text[h.start:h.end], h.start) for h in hits] == [("ctrl", 23)]
+
+
+@pytest.mark.parametrize("text,read", [
+    # Vale 3.22.0's text for each (checked with the binary): an inline element that opens
+    # right after a word is read with a space before it; a comment, a closing tag, an
+    # opening bracket or dash before it, or punctuation starting it, add none.
+    ("From 2<sup>n</sup> up.", "From 2 n up."),
+    ("A x<b>y</b>z b.", "A x yz b."),
+    ("A x<span>y</span> b.", "A x y b."),
+    ("A x`c` b.", "A x * b."),
+    ("A (`c`) b.", "A (*) b."),
+    ("A x<!-- c -->y b.", "A xy b."),
+    ("A \u2014<b>x</b> b.", "A \u2014x b."),
+    ("A `c`d b.", "A *d b."),
+    ("See x[the docs](u) b.", "See x the docs b."),
+])
+def test_inline_markup_after_a_word_is_read_with_a_space(text, read):
+    from newslint.checks.rules.ruletext import RuleTexts
+    from newslint.documents import parse_document
+
+    doc = parse_document(text + "\n", "a.md", "markdown")
+    assert RuleTexts(doc).text(doc.segments[0]).text == read
+
+
+def test_a_match_across_the_inserted_space_points_at_the_file():
+    from newslint.checks.rules import compile_rules, load_rule
+    from newslint.documents import parse_document
+
+    text = "From 2<sup>n</sup> up to 2<sup>n</sup>.\n"
+    doc = parse_document(text, "a.md", "markdown")
+    rule = load_rule("extends: existence\nmessage: x\nnonword: true\ntokens: ['2 n']\n", "S.yml", "Acme.S")
+    hits = compile_rules([rule]).check(doc, {"Acme.S"})
+    spans = [doc.file_span(doc.segments[h.segment], h.start, h.end) for h in hits]
+    assert [text[s:e] for s, e in spans] == ["2<sup>n", "2<sup>n"]
+    assert spans[0][0] == 5 and spans[1][0] == text.index("2", 10)

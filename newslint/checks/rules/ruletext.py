@@ -224,9 +224,12 @@ def _table_row(text: str, lines, segment: Segment) -> str | None:
 
 def rule_text(segment: Segment, file_text: str, markdown: bool) -> RuleText:
     text = _with_line_breaks(segment, file_text)
-    if not markdown or "`" not in file_text:
+    if not markdown or not ("`" in file_text or "<" in file_text or "[" in file_text):
         return RuleText(text)
-    inserts = _code_masks(segment, file_text, text)
+    inserts = _code_masks(segment, file_text, text) if "`" in file_text else []
+    spaced = _inline_openings(segment, file_text, text)
+    if spaced or inserts:
+        inserts = _merge(inserts, spaced, text)
     if not inserts:
         return RuleText(text)
     parts, at, shift, sizes = [], [], [], []
@@ -241,6 +244,49 @@ def rule_text(segment: Segment, file_text: str, markdown: bool) -> RuleText:
         done = pos
     parts.append(text[done:])
     return RuleText("".join(parts), tuple(at), tuple(shift), tuple(sizes))
+
+
+# The opening tag of an HTML element Vale reads as inline (or a void one), or a link's
+# opening bracket.
+_OPENING = re.compile(r"(?i)<(?:b|big|i|small|abbr|acronym|cite|dfn|em|kbd|strong|a|br|img|span|sub|sup|code|tt|"
+                      r"del|area|base|col|embed|hr|input|link|meta|source|track|wbr)(?=[\s/>])|(?<![\\!])\[")
+# Vale does not put a space before inline text that starts with these, nor after these.
+_NO_SPACE_BEFORE = frozenset(".?!,:;)]}—–")
+_TIGHT = frozenset("([{—–")
+
+
+def _inline_openings(segment: Segment, file_text: str, text: str) -> list[int]:
+    """Segment offsets where inline markup opens right after a word: Vale reads the
+    element's text with a space before it (``2<sup>n</sup>`` is ``2 n``), unless the text
+    before ends in an opening bracket or dash or the element's text starts with punctuation."""
+    out = []
+    runs = segment.source_map.runs
+    for prev, run in zip(runs, runs[1:]):
+        gap_start = prev.file_start + prev.file_len
+        pos = run.text_start
+        if gap_start >= run.file_start or pos == 0 or pos >= len(text):
+            continue
+        before, first = text[pos - 1], text[pos]
+        if before.isspace() or before in _TIGHT or first.isspace() or first in _NO_SPACE_BEFORE:
+            continue
+        if _OPENING.search(file_text, gap_start, run.file_start):
+            out.append(pos)
+    return out
+
+
+def _merge(masks: list[tuple[int, str]], spaced: list[int], text: str) -> list[tuple[int, str]]:
+    """Code masks and the spaces before inline openings, in order. Vale reads code as an
+    inline element too, so a mask right after a word (not a bracket or dash) starts with a
+    space, as does a mask where an inline element opens."""
+    by_pos = {pos: " " + mask if 0 < pos and not text[pos - 1].isspace() and text[pos - 1] not in _TIGHT
+              and not mask.startswith(" ") else mask for pos, mask in masks}
+    for pos in spaced:
+        mask = by_pos.get(pos)
+        if mask is None:
+            by_pos[pos] = " "
+        elif not mask.startswith(" "):
+            by_pos[pos] = " " + mask
+    return sorted(by_pos.items())
 
 
 def _mask(source: str) -> str:
