@@ -299,6 +299,10 @@ def test_kbd_is_masked_as_vale_masks_it():
     ("A \u2014<b>x</b> b.", "A \u2014x b."),
     ("A `c`d b.", "A *d b."),
     ("See x[the docs](u) b.", "See x the docs b."),
+    # Code inside a link's text, beside its brackets, is masked as other code is.
+    ("Check the [`syn`\ndocumentation for `DeriveInput`][d] for more.\n\n[d]: https://x",
+     "Check the ***\ndocumentation for *********** for more."),
+    ("See the [`a` and `b`](u) for it.", "See the * and * for it."),
 ])
 def test_inline_markup_after_a_word_is_read_with_a_space(text, read):
     from newslint.checks.rules.ruletext import RuleTexts

@@ -296,6 +296,11 @@ def _mask(source: str) -> str:
     return re.sub(r"\s+", " ", masked)
 
 
+def _space_in(markup: str) -> str:
+    """The separator whitespace in markup stands for: a line break, a space, or none."""
+    return "\n" if "\n" in markup else " " if any(c.isspace() for c in markup) else ""
+
+
 def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, str]]:
     """(segment offset, mask) for each code span left out of the segment, in order."""
     runs = segment.source_map.runs
@@ -312,9 +317,17 @@ def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, 
         if gap_start >= run.file_start or "`" not in file_text[gap_start:run.file_start]:
             continue
         gap = file_text[gap_start:run.file_start]
-        if not _ONLY_CODE.fullmatch(gap):
-            continue
-        mask = _mask(gap)
+        if _ONLY_CODE.fullmatch(gap):
+            mask = _mask(gap)
+        else:
+            # Code beside other markup the segment leaves out (a link's brackets and
+            # destination, emphasis marks, tags): the code spans alone, a space apart.
+            codes = list(_CODE.finditer(gap))
+            if not codes:
+                continue
+            mask = " ".join("*" * len(m.group(2).strip() or m.group(2)) for m in codes)
+            head, tail = gap[:codes[0].start()], gap[codes[-1].end():]
+            mask = _space_in(head) + mask + _space_in(tail)
         pos = run.text_start
         if pos > 0 and text[pos - 1].isspace():
             mask = mask.lstrip()
