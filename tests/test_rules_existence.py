@@ -303,6 +303,10 @@ def test_kbd_is_masked_as_vale_masks_it():
     ("Check the [`syn`\ndocumentation for `DeriveInput`][d] for more.\n\n[d]: https://x",
      "Check the ***\ndocumentation for *********** for more."),
     ("See the [`a` and `b`](u) for it.", "See the * and * for it."),
+    # A URL written out is a link whose text is its address: masked.
+    ("Go to [https://crates.io/me/](https://crates.io/me/) and get it.", "Go to ********************* and get it."),
+    ("Go to <https://crates.io/me/> now.", "Go to ********************* now."),
+    ("Go to https://crates.io/me/, now.", "Go to *********************, now."),
 ])
 def test_inline_markup_after_a_word_is_read_with_a_space(text, read):
     from newslint.checks.rules.ruletext import RuleTexts

@@ -8,7 +8,9 @@ results:
   cross one (same length: offsets do not move);
 - in Markdown, an inline code span the segment leaves out is back as ``*`` of its
   length, as Vale masks code: ``Using `if` in`` reads ``Using ** in``, not ``Using in``,
-  so the words around it stay apart and still count as two words apart.
+  so the words around it stay apart and still count as two words apart; inline markup
+  that opens right after a word is read with a space before it (``2<sup>n</sup>`` is
+  ``2 n``), and a URL written out (a link whose text is its address) is masked with ``*``.
 
 A :class:`RuleText` knows where it inserted masks and maps its offsets back to the
 segment's text, where a hit must point; a position inside a mask maps to where the
@@ -103,6 +105,8 @@ class RuleTexts:
             masked = found.text
             if self.markdown and "<kbd" in self.doc.text:
                 masked = _mask_kbd(segment, self.doc.text, found, masked)
+            if self.markdown and "://" in masked:
+                masked = _URL.sub(lambda m: "*" * len(m.group()), masked)
             for pattern in self.ignores.tokens:
                 masked = pattern.sub(lambda m: "*" * len(m.group()), masked)
             if masked != found.text:
@@ -137,6 +141,9 @@ class RuleTexts:
         return self._kinds
 
 _KBD = re.compile(r"<kbd>(.*?)</kbd>", re.DOTALL)
+# A URL written out in Markdown prose is a link whose text is its address (an autolink,
+# a bare URL GFM links, or ``[url](url)``), and Vale masks such a link's text with ``*``.
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
 
 
 def _mask_kbd(segment: Segment, file_text: str, found: "RuleText", masked: str) -> str:
@@ -160,6 +167,7 @@ def _mask_kbd(segment: Segment, file_text: str, found: "RuleText", masked: str) 
 
 
 _CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_CODE_OR_AUTOLINK = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)|<((?:https?|ftp)://[^\s<>]+)>", re.DOTALL)
 _ONLY_CODE = re.compile(r"\s*(?:(`+)(?!`).+?(?<!`)\1(?!`)\s*)+", re.DOTALL)
 _LEADING_CODE = re.compile(r"(?:(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)\s*)+$")
 _TRAILING_CODE = re.compile(r"^(?:\s*(`+)(?!`)[^`\n]+?(?<!`)\1(?!`))+")
@@ -226,7 +234,7 @@ def rule_text(segment: Segment, file_text: str, markdown: bool) -> RuleText:
     text = _with_line_breaks(segment, file_text)
     if not markdown or not ("`" in file_text or "<" in file_text or "[" in file_text):
         return RuleText(text)
-    inserts = _code_masks(segment, file_text, text) if "`" in file_text else []
+    inserts = _code_masks(segment, file_text, text) if "`" in file_text or "://" in file_text else []
     spaced = _inline_openings(segment, file_text, text)
     if spaced or inserts:
         inserts = _merge(inserts, spaced, text)
@@ -314,18 +322,22 @@ def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, 
         out.append((0, _mask(lead.group()).lstrip()))
     for prev, run in zip(runs, runs[1:]):
         gap_start = prev.file_start + prev.file_len
-        if gap_start >= run.file_start or "`" not in file_text[gap_start:run.file_start]:
+        if gap_start >= run.file_start:
             continue
         gap = file_text[gap_start:run.file_start]
+        if "`" not in gap and "://" not in gap:
+            continue
         if _ONLY_CODE.fullmatch(gap):
             mask = _mask(gap)
         else:
             # Code beside other markup the segment leaves out (a link's brackets and
-            # destination, emphasis marks, tags): the code spans alone, a space apart.
-            codes = list(_CODE.finditer(gap))
+            # destination, emphasis marks, tags), and autolinks (``<https://...>``, which
+            # Vale reads as a link whose text is its address, masked): those alone, a
+            # space apart.
+            codes = list(_CODE_OR_AUTOLINK.finditer(gap))
             if not codes:
                 continue
-            mask = " ".join("*" * len(m.group(2).strip() or m.group(2)) for m in codes)
+            mask = " ".join("*" * len((m.group(2) or "").strip() or m.group(2) or m.group(3)) for m in codes)
             head, tail = gap[:codes[0].start()], gap[codes[-1].end():]
             mask = _space_in(head) + mask + _space_in(tail)
         pos = run.text_start
