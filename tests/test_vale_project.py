@@ -121,3 +121,22 @@ def test_skipped_scopes_raw_html_alt_and_sequence_as_vale(tmp_path, monkeypatch,
 def test_skipped_scopes_are_read():
     config = parse_vale_ini("StylesPath = s\nSkippedScopes = script, style, pre, figure, blockquote\n", "x.ini")
     assert config.skipped_scopes == ("script", "style", "pre", "figure", "blockquote")
+
+
+def test_token_and_block_ignores_apply_per_section(tmp_path, monkeypatch, capsys):
+    # tests/data/vale_section_ignores: a [*.md] section's TokenIgnores for both files, a
+    # [docs/a.md] section's TokenIgnores and BlockIgnores for a.md alone; Vale's alerts kept.
+    source = os.path.join(os.path.dirname(__file__), "data", "vale_section_ignores")
+    project = tmp_path / "project"
+    shutil.copytree(source, project)
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "docs/a.md", "docs/b.md"])
+    got = sorted((f["path"], f["line"], f["column"], f["rule"], f["message"])
+                 for f in json.loads(capsys.readouterr().out)["findings"])
+    with open(os.path.join(source, "expected_vale_alerts.json"), encoding="utf-8") as fh:
+        expected = sorted((a["path"], a["line"], a["column"], a["rule"], a["message"])
+                          for a in json.load(fh)["alerts"])
+    assert got == expected and code == 1
+    ini = project / ".vale.ini"
+    config = parse_vale_ini(ini.read_text(encoding="utf-8"), str(ini))
+    assert config.token_ignores == () and [g for g, _, _ in config.section_ignores] == [("*.md",), ("docs/a.md",)]

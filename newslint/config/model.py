@@ -63,6 +63,9 @@ class Config:
     token_ignores: tuple[str, ...] = ()               # regexes whose matches rules do not read
     block_ignores: tuple[str, ...] = ()               # regexes for whole blocks rules skip
     skipped_scopes: tuple[str, ...] = ()              # a .vale.ini's SkippedScopes: HTML block tags rules skip
+    # A .vale.ini's TokenIgnores/BlockIgnores per [glob] section: (globs, tokens, blocks);
+    # a file gets those of every section it matches, besides token_ignores/block_ignores.
+    section_ignores: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
     # (rule glob, 1-based line) of each key under `rules` and `overrides[].rules`, so the
     # engine can refuse ids no loaded pack defines at their line. Not part of equality.
     rule_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)

@@ -7,7 +7,8 @@ silently ignored):
   name's ``accept.txt``/``reject.txt`` under ``<StylesPath>/config/vocabularies/<name>/``,
   or the older ``<StylesPath>/Vocab/<name>/``);
 - a section's ``TokenIgnores`` (matches are masked, as Vale turns them into code) and
-  ``BlockIgnores`` (blocks inside a match are not read), gathered from every section;
+  ``BlockIgnores`` (blocks inside a match are not read), for the files its glob matches
+  (a file matched by several sections gets all of theirs);
 - a ``[glob]`` section's ``BasedOnStyles`` (the styles' rules run on the files the glob
   matches, and only there) and its rule switches: ``Style.Rule = NO`` turns a rule off,
   ``YES`` on at its own level, ``suggestion``/``warning``/``error`` sets its level.
@@ -112,8 +113,7 @@ def parse_vale_ini(text: str, path: str) -> Config:
         accept.extend(_words(os.path.join(folder, "accept.txt")))
         reject.extend(_words(os.path.join(folder, "reject.txt")))
 
-    token_ignores: list[str] = []
-    block_ignores: list[str] = []
+    section_ignores: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
     styles: list[str] = []
     vale_style = False            # Vale's own style: its Vale.Avoid is the vocabularies' reject list
     base: list[tuple[str, str]] = []
@@ -123,6 +123,8 @@ def parse_vale_ini(text: str, path: str) -> Config:
             continue
         globs = _expand(section)
         rules: list[tuple[str, str]] = []
+        token_ignores: list[str] = []
+        block_ignores: list[str] = []
         for key, value in parser[section].items():
             if key == "BasedOnStyles":
                 for style in _names(value):
@@ -152,6 +154,8 @@ def parse_vale_ini(text: str, path: str) -> Config:
             else:
                 raise fail(section, key, f"unknown setting '{key}' in [{section}]")
         overrides.append(Override(files=globs, rules=tuple(rules)))
+        if token_ignores or block_ignores:
+            section_ignores.append((tuple(globs), tuple(token_ignores), tuple(block_ignores)))
 
     return Config(
         path=path,
@@ -164,8 +168,7 @@ def parse_vale_ini(text: str, path: str) -> Config:
         languagetool=LanguageToolSettings(enabled=False),
         min_level=min_level,
         styles_path=styles_path,
-        token_ignores=tuple(token_ignores),
-        block_ignores=tuple(block_ignores),
+        section_ignores=tuple(section_ignores),
         skipped_scopes=tuple(_names(top.get("SkippedScopes", ""))),
     )
 

@@ -26,10 +26,13 @@ from newslint.checks.rules.rule import YamlRule
 from newslint.checks.rules.ruletext import Ignores, RuleTexts
 from newslint.checks.rules.scopes import Scope, parse_scope
 from newslint.checks.rules.view import ScopeView
+from newslint.config.globs import GlobSet
+from newslint.paths import relative_path
 from newslint.documents.model import Document
 from newslint.findings import Category, Severity, Source
 
 VOCAB_REJECT_ID = "vocab.reject"
+SectionIgnores = tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -98,9 +101,14 @@ class CompiledRules:
     """A rule set ready to check documents (the ``Check`` protocol)."""
 
     def __init__(self, rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
-                 vocab_accept: Sequence[str] = (), ignores: tuple[Sequence[str], ...] = ((), ())):
-        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept), ignores)
+                 vocab_accept: Sequence[str] = (), ignores: tuple[Sequence[str], ...] = ((), ()),
+                 section_ignores: SectionIgnores = (), root: str = "."):
+        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept), ignores, section_ignores, root)
         self._ignores = Ignores.build(*ignores)
+        self._base = ignores
+        self._sections = tuple((GlobSet(globs), tokens, blocks) for globs, tokens, blocks in section_ignores)
+        self._root = root
+        self._by_sections: dict[tuple[int, ...], Ignores] = {}
         all_rules = list(rules)
         if vocab_reject:
             all_rules.append(vocab_reject_rule(vocab_reject))
@@ -120,9 +128,28 @@ class CompiledRules:
     def rules(self) -> tuple[RuleInfo, ...]:
         return self._rules
 
+    def ignores_for(self, path: str) -> Ignores:
+        """The ignores for one file: the rule set's own plus those of each section whose globs
+        match it (built once per combination of sections)."""
+        if not self._sections:
+            return self._ignores
+        rel = relative_path(path, self._root)
+        matched = tuple(i for i, (globs, _, _) in enumerate(self._sections) if globs.matches_path_or_parent(rel))
+        if not matched:
+            return self._ignores
+        found = self._by_sections.get(matched)
+        if found is None:
+            tokens, blocks, *skipped = self._base
+            for i in matched:
+                tokens = (*tokens, *self._sections[i][1])
+                blocks = (*blocks, *self._sections[i][2])
+            found = self._by_sections[matched] = Ignores.build(tokens, blocks, *skipped)
+        return found
+
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
-        rule_texts = RuleTexts(doc, self._ignores)   # each segment's rule text, made once per document
+        # each segment's rule text, made once per document
+        rule_texts = RuleTexts(doc, self.ignores_for(doc.path))
         for group in self._groups:
             group.run(doc, enabled, hits, rule_texts)
         return hits
@@ -130,11 +157,14 @@ class CompiledRules:
 
 def compile_rules(rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
                   vocab_accept: Sequence[str] = (),
-                  ignores: tuple[Sequence[str], ...] = ((), ())) -> CompiledRules:
+                  ignores: tuple[Sequence[str], ...] = ((), ()),
+                  section_ignores: SectionIgnores = (), root: str = ".") -> CompiledRules:
     """One check for ``rules``; ``vocab_reject`` words become the rule ``vocab.reject``,
     ``vocab_accept`` words are exceptions for every rule with ``vocab: true`` (the default);
-    ``ignores``: (token regexes, block regexes[, skipped HTML block tags]) rules do not read."""
-    return CompiledRules(rules, vocab_reject, vocab_accept, ignores)
+    ``ignores``: (token regexes, block regexes[, skipped HTML block tags]) rules do not read;
+    ``section_ignores``: (globs, token regexes, block regexes) for the files whose path
+    relative to ``root`` a glob matches (a .vale.ini's sections)."""
+    return CompiledRules(rules, vocab_reject, vocab_accept, ignores, section_ignores, root)
 
 
 def _capitalised_too(token: str) -> str:
