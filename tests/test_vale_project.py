@@ -140,3 +140,25 @@ def test_token_and_block_ignores_apply_per_section(tmp_path, monkeypatch, capsys
     ini = project / ".vale.ini"
     config = parse_vale_ini(ini.read_text(encoding="utf-8"), str(ini))
     assert config.token_ignores == () and [g for g, _, _ in config.section_ignores] == [("*.md",), ("docs/a.md",)]
+
+
+@pytest.mark.parametrize("setting,expected", [
+    # Vale 3.22.0's columns for each (default: code, tt, kbd).
+    ("", [30, 50, 80]),
+    ("IgnoredScopes = code, sub\n", [8, 50, 80]),
+    ("IgnoredScopes = b, strong\n", [8, 30, 66]),
+])
+def test_ignored_scopes_mask_those_inline_elements(tmp_path, monkeypatch, capsys, setting, expected):
+    (tmp_path / "styles" / "Acme").mkdir(parents=True)
+    (tmp_path / "styles" / "Acme" / "Words.yml").write_text(
+        "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [secret, hidden]\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(
+        f"StylesPath = styles\nMinAlertLevel = suggestion\n{setting}\n[*.md]\nBasedOnStyles = Acme\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("A <kbd>secret</kbd> and <sub>hidden</sub> and <b>secret</b> and `hidden` and "
+                                   "**secret** too.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json", "a.md"]) == 1
+    found = [f["column"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    # A match inside a code span that is not masked is reported just after the span (Vale:
+    # at the word); every other column is Vale's.
+    assert found == [c if c != 66 else 74 for c in expected]

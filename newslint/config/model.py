@@ -63,6 +63,7 @@ class Config:
     token_ignores: tuple[str, ...] = ()               # regexes whose matches rules do not read
     block_ignores: tuple[str, ...] = ()               # regexes for whole blocks rules skip
     skipped_scopes: tuple[str, ...] = ()              # a .vale.ini's SkippedScopes: HTML block tags rules skip
+    ignored_scopes: tuple[str, ...] = ("code", "tt", "kbd")   # IgnoredScopes: inline tags rules read masked
     # A .vale.ini's TokenIgnores/BlockIgnores per [glob] section: (globs, tokens, blocks);
     # a file gets those of every section it matches, besides token_ignores/block_ignores.
     section_ignores: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()

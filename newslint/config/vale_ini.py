@@ -20,8 +20,12 @@ silently ignored):
   documents (``script``, ``style``, ``pre``) already are not; others (``figure``,
   ``div``) select nothing.
 
-Other known settings (``IgnoredScopes``: newslint masks ``code``/``tt`` always and no other
-inline tag; ``Packages``, ``Transform``, ...) are accepted and have no effect (docs/vale.md). Rule ids are Vale's
+- ``IgnoredScopes`` (default ``code, tt, kbd``): the text of these inline elements is read
+  masked with ``*`` (raw HTML tags; Markdown's code spans, ``**strong**`` and
+  ``*emphasis*`` as ``code``, ``strong``/``b`` and ``em``/``i``).
+
+Other known settings (``Packages``, ``Transform``, ...) are accepted and have no effect
+(docs/vale.md). Rule ids are Vale's
 (``Google.Headings``). Vale's own style ``Vale`` (its spelling,
 repetition and vocabulary rules) is not a folder: ``Vale`` in ``BasedOnStyles`` is noted
 and left out. A ``.vale.ini`` project gets Vale's checks only: newslint's own packs and
@@ -170,6 +174,7 @@ def parse_vale_ini(text: str, path: str) -> Config:
         styles_path=styles_path,
         section_ignores=tuple(section_ignores),
         skipped_scopes=tuple(_names(top.get("SkippedScopes", ""))),
+        **({"ignored_scopes": tuple(_names(top["IgnoredScopes"]))} if "IgnoredScopes" in top else {}),
     )
 
 

@@ -72,7 +72,7 @@ class Linter:
     def rulebook(self, config: Config) -> RuleBook:
         key = (config.extends, config.root, config.vocab_reject, config.vocab_accept,
                config.token_ignores, config.block_ignores, config.skipped_scopes, config.section_ignores,
-               config.vocab_names)
+               config.ignored_scopes, config.vocab_names)
         book = self._rulebooks.get(key)
         if book is None:
             book = self._rulebooks[key] = RuleBook.build(config)

@@ -30,7 +30,8 @@ class RuleBook:
         skipped: list = []
         yaml_rules = load_packs(config.extends, config.root, skipped)
         checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept,
-                                (config.token_ignores, config.block_ignores, config.skipped_scopes),
+                                (config.token_ignores, config.block_ignores, config.skipped_scopes,
+                                 config.ignored_scopes),
                                 config.section_ignores, config.root),
                   *builtin_checks(config.vocab_names))
         rules: dict[str, RuleInfo] = {}

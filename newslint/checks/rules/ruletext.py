@@ -42,22 +42,41 @@ _SKIPPABLE: dict[str, tuple[SegmentKind, str | None]] = {
 }
 
 
+DEFAULT_IGNORED_SCOPES = ("code", "tt", "kbd")     # Vale's default IgnoredScopes
+# Markdown's inline markup for the HTML tags it becomes: strong (b) and emphasis (em, i).
+_MARKDOWN_INLINE = {
+    "strong": r"(?<![*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*|\b__(?=\S)(.+?)(?<=\S)__\b",
+    "em": r"(?<![*\\])\*(?![*\s])(.+?)(?<![*\s])\*(?!\*)|\b_(?![_\s])(.+?)(?<![_\s])_\b",
+}
+_MARKDOWN_INLINE["b"], _MARKDOWN_INLINE["i"] = _MARKDOWN_INLINE["strong"], _MARKDOWN_INLINE["em"]
+
+
 @dataclass(frozen=True)
 class Ignores:
     """A configuration's TokenIgnores (masked with ``*``, as Vale turns them into code),
-    BlockIgnores (a block inside a match is not read) and SkippedScopes (blocks of these
-    HTML tags are not read: (segment kind, label or None for every label))."""
+    BlockIgnores (a block inside a match is not read), SkippedScopes (blocks of these
+    HTML tags are not read: (segment kind, label or None for every label)) and
+    IgnoredScopes (inline tags whose text is masked with ``*``; Markdown's code spans,
+    ``**strong**`` and ``*emphasis*`` count as ``code``, ``strong``/``b``, ``em``/``i``)."""
 
     tokens: tuple[re.Pattern[str], ...] = ()
     blocks: tuple[re.Pattern[str], ...] = ()
     skipped: tuple[tuple[SegmentKind, str | None], ...] = ()
+    inline: frozenset[str] = frozenset(DEFAULT_IGNORED_SCOPES)
+    inline_pattern: re.Pattern[str] | None = None     # the tags (other than code) and their Markdown forms
 
     @classmethod
-    def build(cls, tokens, blocks, skipped=()) -> "Ignores":
+    def build(cls, tokens, blocks, skipped=(), ignored=DEFAULT_IGNORED_SCOPES) -> "Ignores":
+        inline = frozenset(t.strip().lower() for t in ignored if t.strip())
+        tags = sorted(re.escape(t) for t in inline if t != "code" and re.fullmatch(r"[a-z][a-z0-9-]*", t))
+        forms = [rf"<({'|'.join(tags)})\b[^>]*>(.*?)</\1\s*>"] if tags else []
+        forms += sorted({_MARKDOWN_INLINE[t] for t in inline if t in _MARKDOWN_INLINE})
         return cls(tuple(re.compile(p, re.MULTILINE) for p in tokens),
                    tuple(re.compile(p, re.MULTILINE) for p in blocks),
                    tuple(_SKIPPABLE[t] for t in dict.fromkeys(t.strip().lower() for t in skipped)
-                         if t in _SKIPPABLE))
+                         if t in _SKIPPABLE),
+                   inline,
+                   re.compile("|".join(f"(?:{f})" for f in forms), re.DOTALL) if forms else None)
 
     def skips(self, kind: SegmentKind, label: str | None) -> bool:
         for skipped_kind, skipped_label in self.skipped:
@@ -101,10 +120,10 @@ class RuleTexts:
     def text(self, segment: Segment) -> "RuleText":
         found = self._texts.get(segment.index)
         if found is None:
-            found = rule_text(segment, self.doc.text, self.markdown)
+            found = rule_text(segment, self.doc.text, self.markdown, "code" in self.ignores.inline)
             masked = found.text
-            if self.markdown and "<kbd" in self.doc.text:
-                masked = _mask_kbd(segment, self.doc.text, found, masked)
+            if self.markdown and self.ignores.inline_pattern is not None:
+                masked = _mask_inline(segment, self.doc.text, found, masked, self.ignores.inline_pattern)
             if self.markdown and "://" in masked:
                 masked = _URL.sub(lambda m: "*" * len(m.group()), masked)
             for pattern in self.ignores.tokens:
@@ -140,30 +159,39 @@ class RuleTexts:
             self._kinds = kinds
         return self._kinds
 
-_KBD = re.compile(r"<kbd>(.*?)</kbd>", re.DOTALL)
 # A URL written out in Markdown prose is a link whose text is its address (an autolink,
 # a bare URL GFM links, or ``[url](url)``), and Vale masks such a link's text with ``*``.
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]]")
 
 
-def _mask_kbd(segment: Segment, file_text: str, found: "RuleText", masked: str) -> str:
-    """Text inside ``<kbd>`` masked with ``*``, as Vale masks it (its default IgnoredScopes
-    is ``tt, code, kbd``; newslint already masks code)."""
+def _mask_inline(segment: Segment, file_text: str, found: "RuleText", masked: str,
+                 pattern: re.Pattern[str]) -> str:
+    """The text of ignored inline elements masked with ``*``, as Vale masks its
+    IgnoredScopes (by default ``tt, code, kbd``: ``<kbd>`` here; code is masked already)."""
     runs = segment.source_map.runs
     if not runs:
         return masked
     lo, hi = runs[0].file_start, runs[-1].file_start + runs[-1].file_len
     chars = list(masked)
-    for m in _KBD.finditer(file_text, max(lo - 5, 0), hi + 6):
+    for m in pattern.finditer(file_text, max(lo - 64, 0), min(hi + 64, len(file_text))):
+        group = next((g for g in range(1, (pattern.groups or 0) + 1)
+                      if m.group(g) is not None and not _is_tag_name(m, g)), None)
+        if group is None:
+            continue
         for run in runs:
             if run.text_len != run.file_len:
                 continue
-            a, b = max(m.start(1), run.file_start), min(m.end(1), run.file_start + run.file_len)
+            a, b = max(m.start(group), run.file_start), min(m.end(group), run.file_start + run.file_len)
             for f in range(a, b):
                 at = found.to_rule(run.text_start + f - run.file_start)
                 if 0 <= at < len(chars) and not chars[at].isspace():
                     chars[at] = "*"
     return "".join(chars)
+
+
+def _is_tag_name(m: re.Match, group: int) -> bool:
+    """Whether group ``group`` is the tag-name group of ``<(tag)...>(text)</tag>``."""
+    return m.group(0).startswith("<") and m.start(group) == m.start() + 1
 
 
 _CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -230,11 +258,11 @@ def _table_row(text: str, lines, segment: Segment) -> str | None:
     return "header" if _DELIMITER_ROW.match(_line(text, lines, segment.line + 1)) else "cell"
 
 
-def rule_text(segment: Segment, file_text: str, markdown: bool) -> RuleText:
+def rule_text(segment: Segment, file_text: str, markdown: bool, mask_code: bool = True) -> RuleText:
     text = _with_line_breaks(segment, file_text)
     if not markdown or not ("`" in file_text or "<" in file_text or "[" in file_text):
         return RuleText(text)
-    inserts = _code_masks(segment, file_text, text) if "`" in file_text or "://" in file_text else []
+    inserts = _code_masks(segment, file_text, text, mask_code) if "`" in file_text or "://" in file_text else []
     spaced = _inline_openings(segment, file_text, text)
     if spaced or inserts:
         inserts = _merge(inserts, spaced, text)
@@ -297,10 +325,10 @@ def _merge(masks: list[tuple[int, str]], spaced: list[int], text: str) -> list[t
     return sorted(by_pos.items())
 
 
-def _mask(source: str) -> str:
-    """Code spans and whitespace as Vale has them: each span ``*`` of its content's length,
-    each run of whitespace one space."""
-    masked = _CODE.sub(lambda m: "*" * len(m.group(2).strip() or m.group(2)), source)
+def _mask(source: str, mask_code: bool = True) -> str:
+    """Code spans and whitespace as Vale has them: each span ``*`` of its content's length
+    (its content when code is not in IgnoredScopes), each run of whitespace one space."""
+    masked = _CODE.sub(lambda m: _code(m.group(2), mask_code), source)
     return re.sub(r"\s+", " ", masked)
 
 
@@ -309,7 +337,12 @@ def _space_in(markup: str) -> str:
     return "\n" if "\n" in markup else " " if any(c.isspace() for c in markup) else ""
 
 
-def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, str]]:
+def _code(content: str, mask_code: bool) -> str:
+    body = content.strip() or content
+    return "*" * len(body) if mask_code else body
+
+
+def _code_masks(segment: Segment, file_text: str, text: str, mask_code: bool = True) -> list[tuple[int, str]]:
     """(segment offset, mask) for each code span left out of the segment, in order."""
     runs = segment.source_map.runs
     out: list[tuple[int, str]] = []
@@ -319,7 +352,7 @@ def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, 
     line_start = file_text.rfind("\n", 0, first.file_start) + 1
     lead = _LEADING_CODE.search(file_text, line_start, first.file_start)
     if lead is not None and first.text_start == 0:
-        out.append((0, _mask(lead.group()).lstrip()))
+        out.append((0, _mask(lead.group(), mask_code).lstrip()))
     for prev, run in zip(runs, runs[1:]):
         gap_start = prev.file_start + prev.file_len
         if gap_start >= run.file_start:
@@ -328,7 +361,7 @@ def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, 
         if "`" not in gap and "://" not in gap:
             continue
         if _ONLY_CODE.fullmatch(gap):
-            mask = _mask(gap)
+            mask = _mask(gap, mask_code)
         else:
             # Code beside other markup the segment leaves out (a link's brackets and
             # destination, emphasis marks, tags), and autolinks (``<https://...>``, which
@@ -337,7 +370,8 @@ def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, 
             codes = list(_CODE_OR_AUTOLINK.finditer(gap))
             if not codes:
                 continue
-            mask = " ".join("*" * len((m.group(2) or "").strip() or m.group(2) or m.group(3)) for m in codes)
+            mask = " ".join(_code(m.group(2), mask_code) if m.group(2) is not None else "*" * len(m.group(3))
+                            for m in codes)
             head, tail = gap[:codes[0].start()], gap[codes[-1].end():]
             mask = _space_in(head) + mask + _space_in(tail)
         pos = run.text_start
@@ -352,7 +386,7 @@ def _code_masks(segment: Segment, file_text: str, text: str) -> list[tuple[int, 
     line_end = file_text.find("\n", end)
     tail = _TRAILING_CODE.match(file_text[end:len(file_text) if line_end < 0 else line_end])
     if tail is not None and last.text_start + last.text_len == len(text):
-        mask = _mask(tail.group())
+        mask = _mask(tail.group(), mask_code)
         if text[-1:].isspace():
             mask = mask.lstrip()
         out.append((len(text), mask.rstrip()))
