@@ -224,9 +224,10 @@ def list_rules(config_path) -> int:
 def explain(rule, config_path) -> int:
     """Print a rule's documentation and examples (lt.* rules: LanguageTool's own description
     and the news profile's default; `languagetool-profile`: the table of LanguageTool rules
-    the news profile turns off or lowers)."""
+    the news profile turns off or lowers; `newslint:ap`: the levels a house-style preset sets)."""
     import difflib
 
+    from newslint.checks.rules import presets
     from newslint.languagetool.profile import default_level, reason, table_rows
     from newslint.languagetool.rulemeta import RULE_PREFIX
 
@@ -236,6 +237,15 @@ def explain(rule, config_path) -> int:
                    "drop the profile with `languagetool: {profile: none}`.\n")
         for rules, level, why in table_rows():
             click.echo(f"{rules}  [{level}]\n  {why}\n")
+        return EXIT_OK
+    if presets.is_preset(rule):
+        preset = presets.load_preset(rule[len("newslint:"):])
+        click.echo(f"{preset.spec}  [level preset]\n\n{preset.description}\n\n"
+                   f"Use it after the pack it raises\n  extends: [newslint:news, {preset.spec}]  (in .newslint.yml)\n\n"
+                   "Levels it sets (your own `rules:` levels still win)")
+        width = max(len(rule_id) for rule_id, _ in preset.levels)
+        for rule_id, level in preset.levels:
+            click.echo(f"  {rule_id.ljust(width)}  {level}")
         return EXIT_OK
     if rule.startswith(RULE_PREFIX):
         info = _languagetool_rule(rule, config_path)

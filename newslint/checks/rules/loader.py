@@ -9,20 +9,22 @@ with dots. A folder with no rule file at its top holds styles (a Vale StylesPath
 with rule files at its top is one style, whose name comes first: ``extends: [styles/Acme]``
 makes ``Foo.yml`` ``Acme.Foo`` and ``sub/Bar.yml`` ``Acme.sub.Bar``, as Vale names a
 style's rules; a single file is ``<its folder>.<stem>``. ``newslint:<pack>`` reads as a
-style in the folder of shipped packs: ``news.chrome.see-also``.
+style in the folder of shipped packs: ``news.chrome.see-also``. ``newslint:ap`` is a level
+preset (``presets``): it ships no rules and sets the default level of rules a pack before it
+defines.
 """
 from __future__ import annotations
 
 import importlib.resources
 import os
 from importlib.resources.abc import Traversable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
 from newslint.checks.rules import (
-    capitalization, conditional, consistency, existence, inherit, metric, occurrence, readability, repetition,
-    sequence, spelling, substitution,
+    capitalization, conditional, consistency, existence, inherit, metric, occurrence, presets, readability,
+    repetition, sequence, spelling, substitution,
 )
 from newslint.checks.rules.fields import RuleFields
 from newslint.checks.rules.messages import format_message
@@ -102,11 +104,15 @@ def load_packs(extends: Sequence[str], base_dir: str,
     rules: list[YamlRule] = []
     origin: dict[str, str] = {}
     done: set[str] = set()
+    chosen: list[presets.Preset] = []
     search = _search_roots(extends, base_dir)
     for spec in extends:
         if spec in done:
             continue
         done.add(spec)
+        if presets.is_preset(spec):
+            chosen.append(presets.load_preset(spec[len(SHIPPED_PREFIX):]))
+            continue
         for rule_id, path, text in _rule_files(spec, base_dir):
             if rule_id in origin:
                 raise ConfigError(path, f"rule id '{rule_id}' is already defined by {origin[rule_id]}", 1)
@@ -116,6 +122,10 @@ def load_packs(extends: Sequence[str], base_dir: str,
             except RuleSkipped as exc:
                 if skipped is not None:
                     skipped.append(exc.skipped)
+    if chosen:
+        raised = presets.apply_presets(chosen, origin)
+        rules = [replace(r, info=replace(r.info, severity=Severity.parse(raised[r.id]))) if r.id in raised else r
+                 for r in rules]
     return rules
 
 
@@ -143,8 +153,11 @@ def _rule_files(spec: str, base_dir: str) -> Iterator[tuple[str, str, str]]:
         folder = _shipped_root(spec) / pack
         if not pack or not folder.is_dir():
             known = shipped_packs()
-            raise ConfigError(spec, f"unknown rule pack '{spec}'{did_you_mean(pack, known)}; "
-                                    f"shipped packs: {', '.join(SHIPPED_PREFIX + k for k in known)}")
+            extra = presets.shipped_presets()
+            raise ConfigError(spec, f"unknown rule pack '{spec}'{did_you_mean(pack, known + extra)}; "
+                                    f"shipped packs: {', '.join(SHIPPED_PREFIX + k for k in known)}"
+                                    + (f"; level presets: {', '.join(SHIPPED_PREFIX + k for k in extra)}"
+                                       if extra else ""))
         for parts, entry in _walk_traversable(folder, ()):
             yield ".".join((pack, *parts)), f"{spec}/{'/'.join(parts[:-1] + (entry.name,))}", \
                 entry.read_text(encoding="utf-8")
