@@ -197,6 +197,7 @@ class Score:
     missed: list[tuple[str, Slip]] = field(default_factory=list)
     warning_cases: list[tuple[str, object, str]] = field(default_factory=list)
     spelling_cases: list[tuple[str, object, str]] = field(default_factory=list)
+    twice_cases: list[tuple[str, list, str]] = field(default_factory=list)
 
     def per_100(self, count: int) -> float:
         return 100.0 * count / self.paragraphs if self.paragraphs else 0.0
@@ -236,6 +237,10 @@ def score(articles: Sequence[Article], clean: dict[str, list], slipped: dict[str
         s.paragraphs += len(article.paragraphs)
         spans = Counter((f.offset, f.end_offset) for f in clean[article.name])
         s.twice += sum(1 for n in spans.values() if n > 1)
+        for span, n in spans.items():
+            if n > 1:
+                on = [f for f in clean[article.name] if (f.offset, f.end_offset) == span]
+                s.twice_cases.append((article.name, on, _context(article.text, on[0])))
         for f in clean[article.name]:
             if str(f.category) == "spelling":
                 s.false_spelling += 1
@@ -327,6 +332,8 @@ def print_score(s: Score, top: int, sample: int, seed: int, verbose: bool) -> No
             print(f"SPELL {name}: {f_.rule}: {ctx}")
         for name, slip in s.missed:
             print(f"MISS  {name}: {slip.kind} {slip.original} -> {slip.slipped}")
+        for name, on, ctx in s.twice_cases:
+            print(f"TWICE {name}: {', '.join(f_.rule for f_ in on)}: {ctx}")
     if sample:
         cases = s.warning_cases
         picked = random.Random(seed).sample(cases, min(sample, len(cases)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newslint.checks.base import Hit
 from newslint.documents import parse_document
 from newslint.languagetool.variant import (american_spellings, american_words, british_word, is_british,
-                                           without_american_only)
+                                           is_british_form, without_american_only)
 
 
 def _doc(text: str):
@@ -21,6 +21,29 @@ def test_reads_the_british_note_of_the_speller_only():
     assert british_word(_british("Programme")) == "programme"
     assert british_word(Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 0, 4, "Possible spelling mistake found: 'teh'.")) is None
     assert british_word(Hit("lt.OTHER", 0, 0, 4, "‘colour’ is British English.")) is None
+
+
+def test_a_suggested_american_form_marks_a_british_word_the_note_does_not_name():
+    plain = Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 0, 10, "Possible spelling mistake found.", replacement="defenseman")
+    assert british_word(plain, "defenceman") == "defenceman"
+    assert british_word(plain) is None
+    pairs = [("lackluster", "lacklustre"), ("equalized", "equalised"), ("coordinator", "co-ordinator"),
+             ("traveled", "travelled"), ("favorite", "favourite"), ("pediatric", "paediatric")]
+    assert all(is_british_form(a, b) for a, b in pairs)
+    # A swapped "er" or a doubled "l" inside a word is a slip's shape, not British spelling.
+    assert not any(is_british_form(a, b) for a, b in [("funeral", "funreal"), ("until", "untill"),
+                                                       ("general", "genreal"), ("color", "color")])
+
+
+def test_a_canadian_story_with_words_the_british_note_lacks_is_not_misspelt():
+    doc = _doc("The defenceman showed a lacklustre effort and a teh slip.")
+    hits = [Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 4, 14, "Possible spelling mistake found.", replacement="defenseman"),
+            Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 24, 34, "Possible spelling mistake found.", replacement="lackluster"),
+            Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 49, 52, "Possible spelling mistake found.", replacement="the")]
+    assert without_american_only(doc, hits) == hits[2:]
+    # The same words in a story that writes "color" and "center" stay findings.
+    mixed = _doc("The defenceman showed a lacklustre effort; his color, the center.")
+    assert without_american_only(mixed, hits[:2]) == hits[:2]
 
 
 def test_american_spellings_are_the_systematic_pairs_only():

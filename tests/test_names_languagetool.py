@@ -86,3 +86,13 @@ def test_vocab_names_is_validated_strictly(run_cli, write):
     config = write("c/.newslint.yml", "languagetool: {profile: newz}\n")
     result = run_cli("check", "--no-languagetool", "--config", config, write("c/a.txt", "Hello.\n"))
     assert result.code == 2 and "did you mean 'news'" in result.err
+
+
+def test_coined_compounds_foreign_runs_and_canadian_spelling_are_not_slips(run_cli, write, languagetool_server):
+    text = ("The Wings open a homestand on Friday, and the defenceman said the lacklustre start was over.\n\n"
+            "Fans sang “mujhe woh bachcha chahiye” as the team took the ice for its socio-cultural night.\n\n"
+            "The coach called the win a turning point for the whole organisation and its goverment ties.\n")
+    found = _findings(run_cli, write("story.txt", text))
+    spelling = [(text.splitlines()[f["line"] - 1][f["column"] - 1:f["end_column"] - 1])
+                for f in found if f["category"] == "spelling"]
+    assert spelling == ["goverment"]

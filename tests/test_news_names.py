@@ -150,10 +150,37 @@ def test_a_repeated_lowercase_term_is_not_a_slip_but_a_repeated_one_edit_slip_is
     slip = [_speller_hit(doc, 1, m.start(), m.end(), "received") for m in re.finditer("recieved", text1)]
     taken, rest = NamesCheck().from_languagetool(doc, term + slip)
     assert taken == [] and rest == slip
-    # Used once, the same unknown word stays a finding.
-    once = _doc("The team opens a homestand on Friday.")
-    hit = _speller_hit(once, 0, 17, 26, "home stand")
+    # Used once, an unknown word that is no compound of English words stays a finding.
+    once = _doc("The team hosts a fooderati dinner on Friday.")
+    hit = _speller_hit(once, 0, 17, 26, "federation")
     assert NamesCheck().from_languagetool(once, [hit]) == ([], [hit])
+
+
+def test_a_compound_of_english_words_is_not_a_slip_unless_one_letter_from_the_suggestion():
+    doc = _doc("The team opens a homestand on Friday, a socio-cultural event. The popstar sang at the "
+               "funreal.")
+    text = doc.segments[0].text
+
+    def at(word, suggestion):
+        i = text.index(word)
+        return _speller_hit(doc, 0, i, i + len(word), suggestion)
+
+    coined = [at("homestand", "home stand"), at("socio-cultural", "sociocultural"), at("popstar", "pop star")]
+    slip = at("funreal", "funeral")          # fun + real, but one swap from the suggestion
+    assert NamesCheck().from_languagetool(doc, coined + [slip]) == ([], [slip])
+
+
+def test_words_in_a_run_of_another_language_are_not_slips_but_a_slip_in_english_is():
+    doc = _doc('He yells "mujhe woh bachcha chahiye" at the crowd, then leaves the stadum.')
+    text = doc.segments[0].text
+    foreign = [_speller_hit(doc, 0, m.start(), m.end(), "x") for m in re.finditer(r"mujhe|bachcha|chahiye", text)]
+    slip = _speller_hit(doc, 0, text.index("stadum"), text.index("stadum") + 6, "stadium")
+    assert NamesCheck().from_languagetool(doc, foreign + [slip]) == ([], [slip])
+    # Names are capitalised: a run of unknown names is not another language.
+    names = _doc("Sergei Movsesian Harikrishna drew the game.")
+    hit = _speller_hit(names, 0, 7, 16, "Movies")
+    from newslint.names.terms import foreign_runs
+    assert foreign_runs(names.segments[0].text) == []
 
 
 def test_a_speller_match_over_a_name_and_the_next_word_is_dropped():

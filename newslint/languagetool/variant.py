@@ -12,6 +12,9 @@ spelling mistake. ‘programme’ is British English." A story written in Britis
   systematically, -or/-our, -er/-re, -ense/-ence, -og/-ogue, e/ae/oe, l/ll, from the
   ``breame`` package's list, with ``license`` and every -ize/-ise pair left out, since
   British copy writes both);
+- a speller match whose first suggestion is the flagged word's American form (-our/-or and
+  the other systematic pairs, -ise/-ize, ``co-ordinator``) marks a British word too, for
+  the words (``defenceman``) the British dictionary lacks;
 - in a British story, the spelling matches on British words are dropped, and so are the
   matches whose message starts "In American English" (``lt.PER_CENT``: "per cent").
 
@@ -55,12 +58,44 @@ def american_spellings() -> frozenset[str]:
                      if a not in _AMBIGUOUS and not re.search(r"[iy]z", a) and _systematic(a, b))
 
 
-def british_word(hit: Hit) -> str | None:
-    """The word of a speller match LanguageTool calls British English, else None."""
+def british_word(hit: Hit, flagged: str | None = None) -> str | None:
+    """The word of a speller match LanguageTool calls British English, else None. Given the
+    ``flagged`` word, a match whose first suggestion is its American form (``defenceman``:
+    ``defenseman``; ``equalised``: ``equalized``; ``co-ordinator``: ``coordinator``) is one
+    too, though the British dictionary lacks the word."""
     if hit.rule != SPELLER:
         return None
     m = _BRITISH_NOTE.search(hit.message)
-    return m.group("word").lower() if m else None
+    if m:
+        return m.group("word").lower()
+    if flagged and hit.replacement and is_british_form(hit.replacement.lower(), flagged.lower()):
+        return flagged.lower()
+    return None
+
+
+# American -> British, as a speller's suggestion relates to the flagged word. Tighter than
+# _SYSTEMATIC: a swap of "er" or a doubled "l" anywhere is also the shape of a slip, so
+# those count only where British spelling has them (centre, centred; travelled).
+_SUGGESTED = tuple((re.compile(a), b) for a, b in (
+    (r"or(?=(s|ed|ing|ful|ite|ites)?$)", "our"), (r"er(?=(s|d)?$)", "re"), (r"ense(?=(s|d|man|men|less)?$)", "ence"),
+    (r"og(?=(s)?$)", "ogue"), (r"iz(?=(e|es|ed|ing|ation|ations|er|ers)$)", "is"),
+    (r"yz(?=(e|es|ed|ing)$)", "ys"), (r"l(?=(ed|ing|er|ers)$)", "ll"), (r"(?<=[a-z])e", "ae"),
+    (r"(?<=[a-z])e", "oe"),
+))
+
+
+def is_british_form(american: str, british: str) -> bool:
+    """Whether ``british`` is ``american`` spelt the British way: -our, -re, -ence, -ogue,
+    -ise, -yse, a doubled l before an ending, ae/oe, or a hyphen after a prefix (co-ordinate)."""
+    if american == british or not american.isalpha():
+        return False
+    if british.replace("-", "") == american and british.count("-") == 1:
+        return True
+    for pattern, british_part in _SUGGESTED:
+        for m in pattern.finditer(american):
+            if american[:m.start()] + british_part + american[m.end():] == british:
+                return True
+    return False
 
 
 def american_words(doc: Document) -> set[str]:
@@ -68,14 +103,21 @@ def american_words(doc: Document) -> set[str]:
     return {w for seg in doc.segments for w in _LOWER_WORD.findall(seg.text) if w in known}
 
 
+def _flagged(doc: Document, hit: Hit) -> str | None:
+    if hit.segment is None:
+        return None
+    return doc.segments[hit.segment].text[hit.start:hit.end]
+
+
 def is_british(doc: Document, hits: Iterable[Hit]) -> bool:
-    british = {w for w in (british_word(h) for h in hits) if w}
+    british = {w for w in (british_word(h, _flagged(doc, h)) for h in hits) if w}
     return bool(british) and len(british) > len(american_words(doc))
 
 
 def without_american_only(doc: Document, hits: Sequence[Hit]) -> list[Hit]:
     """``hits`` less the matches that only say a British story is not American English."""
     hits = list(hits)
-    if not any(british_word(h) for h in hits) or not is_british(doc, hits):
+    if not any(british_word(h, _flagged(doc, h)) for h in hits) or not is_british(doc, hits):
         return hits
-    return [h for h in hits if british_word(h) is None and not h.message.startswith(_AMERICAN_ADVICE)]
+    return [h for h in hits if british_word(h, _flagged(doc, h)) is None
+            and not h.message.startswith(_AMERICAN_ADVICE)]

@@ -15,7 +15,10 @@ Works on LanguageTool's spelling matches (so it needs LanguageTool, like news.fr
 A lowercase word the speller does not know that the story uses more than once, the same
 way, is a term the writer chose (``homestand``, ``primatologist``), not a slip, unless
 LanguageTool's first suggestion is one word one edit away (``recieved``: ``received``).
-A speller match over a name and the next word (``Modi on``) is dropped too.
+A speller match over a name and the next word (``Modi on``) is dropped too, and so are
+the speller's matches on a compound of English words (``homestand``, ``socio-cultural``)
+unless its suggestion is one letter away, and on words inside a run of words in another
+language (:mod:`newslint.names.terms`).
 
 First, in a story written in British English, the matches that only say a word is not
 American English are dropped (:mod:`newslint.languagetool.variant`).
@@ -36,6 +39,7 @@ from newslint.documents.model import Document
 from newslint.languagetool.variant import without_american_only
 from newslint.findings import Category, Severity, Source
 from newslint.names.evidence import WORD, NameIndex, is_capitalised, strip_possessive
+from newslint.names.terms import foreign_runs, in_runs, is_compound
 from newslint.names.variants import Variant, article_variants, close_forms, max_edits_for
 
 VARIANT = "news.names.variant"
@@ -133,6 +137,7 @@ class NamesCheck:
                                  f"'{known}'?", replacement=known))
         others: list[Hit] = []
         words: Counter | None = None
+        runs: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:
             if id(hit) not in spelling:
                 others.append(hit)
@@ -151,6 +156,13 @@ class NamesCheck:
                 if words is None:
                     words = Counter(w for seg in doc.segments for w in WORD.findall(seg.text))
                 if words[form] > 1 and not _one_edit_slip(form, hit.replacement):
+                    continue
+                if is_compound(form) and not _letter_slip(form, hit.replacement):
+                    continue
+            if hit.rule.startswith(SPELLER_PREFIX):
+                if hit.segment not in runs:
+                    runs[hit.segment] = foreign_runs(doc.segments[hit.segment].text)
+                if in_runs(runs[hit.segment], hit.start, hit.end):
                     continue
             others.append(hit)
         return taken, others
@@ -195,6 +207,13 @@ def _one_edit_slip(form: str, suggestion: str | None) -> bool:
     """Whether LanguageTool's first suggestion is one word one edit away (“recieved”:
     “received”), the shape of a slip even when it is repeated."""
     return bool(suggestion) and WORD.fullmatch(suggestion) is not None \
+        and DamerauLevenshtein.distance(form.lower(), suggestion.lower()) <= 1
+
+
+def _letter_slip(form: str, suggestion: str | None) -> bool:
+    """Whether LanguageTool's first suggestion is one word of letters one letter edit away
+    (“funreal”: “funeral”): a slip, even when its letters happen to spell two words."""
+    return bool(suggestion) and suggestion.isalpha() \
         and DamerauLevenshtein.distance(form.lower(), suggestion.lower()) <= 1
 
 
