@@ -131,3 +131,33 @@ def test_readme_and_explain_print_the_profile_table(run_cli):
     one = run_cli("explain", "lt.EN_UNPAIRED_QUOTES")
     assert one.code == 0 and "news profile: off" in one.out and "rules: {lt.EN_UNPAIRED_QUOTES: warning}" in one.out
     assert '"also"' in readme
+
+
+STYLE_STORY = ("Festival marks its anniversary\n\n"
+               "The first festival was held on September 19 1970, the organisers said.\n\n"
+               "E-mail\n")
+
+
+def test_a_house_style_rule_on_the_span_of_another_finding_is_folded_into_it():
+    seg_text = "The first festival was held on September 19 1970, the organisers said."
+    start, end = _span(seg_text, "September 19")
+    comma = Hit("lt.MISSING_COMMA_BETWEEN_DAY_AND_YEAR", 1, start, end, "comma", category=Category.PUNCTUATION,
+                severity=Severity.WARNING)
+    found = _lint(STYLE_STORY, [comma])
+    spans = [(f.offset, f.end_offset) for f in found]
+    assert len(spans) == len(set(spans))
+    on_date = [f for f in found if f.rule in ("lt.MISSING_COMMA_BETWEEN_DAY_AND_YEAR", "news.style.month-abbrev")]
+    # The warning is kept (a suggestion never hides it); the AP rule is listed in also.
+    assert [(f.rule, f.severity, f.also) for f in on_date] == [
+        ("lt.MISSING_COMMA_BETWEEN_DAY_AND_YEAR", Severity.WARNING, ("news.style.month-abbrev",))]
+    # A tool line of the page is one finding, whatever house style says about its word.
+    tool = [f for f in found if f.line == 5]
+    assert [(f.rule, f.also) for f in tool] == [("news.chrome.tools", ("news.chrome.print-email", "news.style.email"))]
+
+
+def test_two_house_style_rules_on_one_span_each_keep_their_finding(write):
+    rules = write("house/Acme/Said.yml", "extends: existence\nmessage: 'said'\nlevel: suggestion\ntokens: [said]\n")
+    write("house/Acme/Verb.yml", "extends: existence\nmessage: 'verb'\nlevel: suggestion\ntokens: [said]\n")
+    config = parse_config("extends: [newslint:news, house/Acme]\n", rules.rsplit("/house/", 1)[0] + "/.newslint.yml")
+    found = [f for f in _lint("The mayor said it.\n", [], config) if f.rule.startswith("Acme.")]
+    assert sorted((f.rule, f.also) for f in found) == [("Acme.Said", ()), ("Acme.Verb", ())]
