@@ -32,7 +32,8 @@ def test_a_suggested_american_form_marks_a_british_word_the_note_does_not_name()
     assert all(is_british_form(a, b) for a, b in pairs)
     # A swapped "er" or a doubled "l" inside a word is a slip's shape, not British spelling.
     assert not any(is_british_form(a, b) for a, b in [("funeral", "funreal"), ("until", "untill"),
-                                                       ("general", "genreal"), ("color", "color")])
+                                                       ("general", "genreal"), ("color", "color"),
+                                                       ("lawyers", "lawyres"), ("partners", "partnres")])
 
 
 def test_a_canadian_story_with_words_the_british_note_lacks_is_not_misspelt():

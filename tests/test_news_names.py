@@ -176,6 +176,11 @@ def test_words_in_a_run_of_another_language_are_not_slips_but_a_slip_in_english_
     foreign = [_speller_hit(doc, 0, m.start(), m.end(), "x") for m in re.finditer(r"mujhe|bachcha|chahiye", text)]
     slip = _speller_hit(doc, 0, text.index("stadum"), text.index("stadum") + 6, "stadium")
     assert NamesCheck().from_languagetool(doc, foreign + [slip]) == ([], [slip])
+    # A possessive is its word: "nation’s cybersecurity efofrts" is English with one slip.
+    english = _doc("He wants to bolster the nation’s cybersecurity efofrts at once.")
+    t = english.segments[0].text
+    kept = _speller_hit(english, 0, t.index("efofrts"), t.index("efofrts") + 7, "efforts")
+    assert NamesCheck().from_languagetool(english, [kept]) == ([], [kept])
     # Names are capitalised: a run of unknown names is not another language.
     names = _doc("Sergei Movsesian Harikrishna drew the game.")
     hit = _speller_hit(names, 0, 7, 16, "Movies")

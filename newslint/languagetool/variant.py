@@ -77,7 +77,7 @@ def british_word(hit: Hit, flagged: str | None = None) -> str | None:
 # _SYSTEMATIC: a swap of "er" or a doubled "l" anywhere is also the shape of a slip, so
 # those count only where British spelling has them (centre, centred; travelled).
 _SUGGESTED = tuple((re.compile(a), b) for a, b in (
-    (r"or(?=(s|ed|ing|ful|ite|ites)?$)", "our"), (r"er(?=(s|d)?$)", "re"), (r"ense(?=(s|d|man|men|less)?$)", "ence"),
+    (r"or(?=(s|ed|ing|ful|ite|ites)?$)", "our"), (r"er(?=s?$)", "re"), (r"ense(?=(s|d|man|men|less)?$)", "ence"),
     (r"og(?=(s)?$)", "ogue"), (r"iz(?=(e|es|ed|ing|ation|ations|er|ers)$)", "is"),
     (r"yz(?=(e|es|ed|ing)$)", "ys"), (r"l(?=(ed|ing|er|ers)$)", "ll"), (r"(?<=[a-z])e", "ae"),
     (r"(?<=[a-z])e", "oe"),
@@ -94,8 +94,16 @@ def is_british_form(american: str, british: str) -> bool:
     for pattern, british_part in _SUGGESTED:
         for m in pattern.finditer(american):
             if american[:m.start()] + british_part + american[m.end():] == british:
-                return True
+                # -er/-re is also a swap of two letters, the commonest slip (lawyres):
+                # only the pairs the breame list holds count.
+                return british_part != "re" or _known_pair(american, british)
     return False
+
+
+def _known_pair(american: str, british: str) -> bool:
+    from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
+
+    return AMERICAN_ENGLISH_SPELLINGS.get(american) == british
 
 
 def american_words(doc: Document) -> set[str]:

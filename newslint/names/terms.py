@@ -10,7 +10,7 @@ Both are read from the article itself and from an English dictionary (Hunspell's
   (``homestand``, ``popstar``: two words of 3+ letters each). A slip of one letter
   rarely leaves two words behind, so the writer's compound is not taken for one;
 - a **foreign run** is a stretch of three or more words none of which the dictionary
-  knows, at least two of them lowercase (a quoted line of Hindi or French, a paragraph in
+  knows (a possessive read without its 's), at least two of them lowercase (a quoted line of Hindi or French, a paragraph in
   another language); names are capitalised, so a run of names is not one. A slip sits in
   English text and breaks no such run.
 """
@@ -20,7 +20,7 @@ import os
 import re
 from functools import lru_cache
 
-from newslint.names.evidence import WORD
+from newslint.names.evidence import WORD, strip_possessive
 
 # Prefixes English writes with a hyphen before a word (co-ordinate, de-escalate, re-elect).
 PREFIXES = frozenset("""
@@ -91,7 +91,7 @@ def foreign_runs(text: str, dictionary: English | None = None) -> list[tuple[int
 
     previous_end = 0
     for m in WORD.finditer(text):
-        word = m.group()
+        word = strip_possessive(m.group()).replace("’", "'")
         unknown = not (d.knows(word) or d.knows(word.lower()))
         if current and not _SPACE_OR_PUNCT.fullmatch(text[previous_end:m.start()] or " "):
             close()
