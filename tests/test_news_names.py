@@ -170,6 +170,11 @@ def test_a_compound_of_english_words_is_not_a_slip_unless_one_letter_from_the_su
     assert NamesCheck().from_languagetool(doc, coined + [slip]) == ([], [slip])
 
 
+def foreign_runs_of(text):
+    from newslint.names.terms import foreign_runs
+    return [text[a:b] for a, b in foreign_runs(text)]
+
+
 def test_words_in_a_run_of_another_language_are_not_slips_but_a_slip_in_english_is():
     doc = _doc('He yells "mujhe woh bachcha chahiye" at the crowd, then leaves the stadum.')
     text = doc.segments[0].text
@@ -181,6 +186,8 @@ def test_words_in_a_run_of_another_language_are_not_slips_but_a_slip_in_english_
     t = english.segments[0].text
     kept = _speller_hit(english, 0, t.index("efofrts"), t.index("efofrts") + 7, "efforts")
     assert NamesCheck().from_languagetool(english, [kept]) == ([], [kept])
+    # Nor is a British word beside two names and a slip: "centre Daymond Langkow aimdst".
+    assert foreign_runs_of("The goal, said centre Daymond Langkow aimdst the cheers.") == []
     # Names are capitalised: a run of unknown names is not another language.
     names = _doc("Sergei Movsesian Harikrishna drew the game.")
     hit = _speller_hit(names, 0, 7, 16, "Movies")

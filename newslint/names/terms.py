@@ -10,9 +10,9 @@ Both are read from the article itself and from an English dictionary (Hunspell's
   (``homestand``, ``popstar``: two words of 3+ letters each). A slip of one letter
   rarely leaves two words behind, so the writer's compound is not taken for one;
 - a **foreign run** is a stretch of three or more words none of which the dictionary
-  knows (a possessive read without its 's), at least two of them lowercase (a quoted line of Hindi or French, a paragraph in
-  another language); names are capitalised, so a run of names is not one. A slip sits in
-  English text and breaks no such run.
+  knows (a possessive read without its 's), at least three of them lowercase (a quoted
+  line of Hindi or French, a paragraph in another language); names are capitalised, so a
+  run of names is not one. A slip sits in English text and breaks no such run.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ PREFIXES = frozenset("""
 """.split())
 MIN_CLOSED_PART = 3
 MIN_RUN = 3
-MIN_LOWER_IN_RUN = 2
+MIN_LOWER_IN_RUN = 3
 
 
 class English:
@@ -78,7 +78,7 @@ _SPACE_OR_PUNCT = re.compile(r"[\s,;:\"“”‘’()«»]+")
 
 
 def foreign_runs(text: str, dictionary: English | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each run of 3+ words the dictionary does not know, at least two of
+    """(start, end) of each run of 3+ words the dictionary does not know, at least three of
     them lowercase, with nothing but spaces, commas and quotes between them."""
     d = dictionary or english()
     runs: list[tuple[int, int]] = []
