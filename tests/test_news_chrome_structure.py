@@ -204,6 +204,19 @@ def test_repeated_byline_mid_story():
     assert flagged(text) == {9: REPEATED_BYLINE}
 
 
+def test_bare_byline_repeating_an_earlier_bylines_author():
+    text = article("Library to close", "By Jane Doe | May 5, 2025", BODY[0], BODY[1], "By Jane Doe", BODY[2])
+    assert flagged(text) == {9: REPEATED_BYLINE}
+
+
+def test_byline_of_another_author_or_with_a_new_date_is_not_a_repeat():
+    other = article("Library to close", "By Jane Doe | May 5, 2025", BODY[0], BODY[1], "By John Roe", BODY[2])
+    assert flagged(other) == {}
+    # A live blog's posts each carry their author and time.
+    posts = article("Library to close", "By Jane Doe | 9:05 a.m.", BODY[0], "By Jane Doe | 9:40 a.m.", BODY[1])
+    assert flagged(posts) == {}
+
+
 def test_phrase_rule_openings_are_left_to_the_phrase_rules():
     text = article("Library to close", BODY[0], "See also Mayor opens new bridge downtown", BODY[1],
                    "Advertisement", BODY[2], "Share this story", BODY[3], "Follow @citydesk", BODY[4])
