@@ -216,7 +216,8 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
     """The chrome rule (if any) for each segment, the structural verdicts weighed by the model.
 
     A headline-list verdict stands when the model gives the line at least its keep
-    threshold (lists the story gives look alike); the other structural verdicts stand;
+    threshold (lists the story gives look alike); each other structural verdict stands
+    when the model gives the line at least that verdict's threshold (0: always);
     a line with no verdict is flagged when the model is confident it is page text. Lines the phrase rules cover and page furniture are left as they are.
     """
     phrase = {seg.index for seg in segments if _left_to_phrase_rules(seg.text)}
@@ -234,7 +235,9 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
         if verdict is not None and _labelled_by_phrase_rules(seg.text):
             continue
         if verdict is not None and verdict not in WEIGHED:
-            out.append((seg, verdict))
+            needed = model.verdict_threshold(verdict)
+            if needed <= 0.0 or row is None or model.probability(row) >= needed:
+                out.append((seg, verdict))
             continue
         p = model.probability(row) if row is not None else 0.0
         if verdict is not None and p >= model.keep_threshold:
