@@ -34,7 +34,7 @@ if str(REPO) not in sys.path:
 
 from newslint.checks.news.chrome_features import FEATURES, features  # noqa: E402
 from newslint.checks.news.chrome_structure import (  # noqa: E402
-    FURNITURE, HEADLINE_LIST, REPEATED_BYLINE, TEASER, TOOLS, WEIGHED, _left_to_phrase_rules, classify,
+    FURNITURE, HEADLINE_LIST, TEASER, TOOLS, WEIGHED, _left_to_phrase_rules, classify,
     line_inputs,
 )
 from newslint.documents import parse_document  # noqa: E402
@@ -44,8 +44,10 @@ POSITIVE = ("chrome", "related")
 NEGATIVE = ("article", "headline")
 SEED = 20260101
 # Structural verdicts that stand unless the model gives the line less than their own
-# threshold (chosen with the others); code 2 + i in Corpus.verdicts.
-STANDING = (TOOLS, HEADLINE_LIST, TEASER, REPEATED_BYLINE)
+# threshold (chosen with the others); code 2 + i in Corpus.verdicts. A repeated byline
+# always stands: the repetition is a fact about the whole document that the line's
+# features do not carry, and a lone byline is, to the model, the story's metadata.
+STANDING = (TOOLS, HEADLINE_LIST, TEASER)
 _KEEP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
@@ -282,8 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "e.g. the extractor-output corpora, which are what users lint")
     parser.add_argument("--cache", type=Path, help="folder to keep each corpus's lines and features in "
                                                     "between runs (outside the repository)")
-    parser.add_argument("--no-verdict-thresholds", action="store_true",
-                        help="let the structural verdicts other than an unheaded list stand whatever the model says")
+    parser.add_argument("--verdict-thresholds", action="store_true",
+                        help="also hold the tools, headed-list and teaser verdicts to thresholds of their own "
+                             "(by default they stand whatever the model says)")
     parser.add_argument("--no-leave-one-out", action="store_true",
                         help="skip scoring each training corpus by a model trained without it")
     parser.add_argument("--limit", type=int, help="only the first N files of each corpus")
@@ -298,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     oof = out_of_fold(train, args)
     chosen = [i for i, c in enumerate(train) if not args.calibrate or c.name in args.calibrate]
     threshold, keep, standing = choose_thresholds([train[i] for i in chosen], [oof[i] for i in chosen], args.max_fp,
-                                                  not args.no_verdict_thresholds)
+                                                  args.verdict_thresholds)
     print(f"thresholds: chrome at p >= {threshold}, an unheaded list kept at p >= {keep}, "
           + ", ".join(f"{rule} kept at p >= {value}" for rule, value in zip(STANDING, standing)))
     print(f"{'corpus':32} {'scored as':22} {'recall':>7} {'false pos.':>10}")
