@@ -230,7 +230,66 @@ def metadata_texts(page: Path) -> list[str]:
     return out
 
 
-def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[str, str | None]]]:
+# Parts of a page that are its own text, though the kept text of sets other than L3S-GN1
+# may leave them out: comments (which L3S-GN1 labels apart and does not score), pull
+# quotes, footnotes and references, fact boxes, data tables, picture galleries. Found by a
+# class, id or itemprop word (or, for tables, a header cell), never by the checks' reading.
+_DISPUTED_MARKS = {
+    "comments": frozenset("comment comments commentlist commentbody commenttext disqus".split()),
+    "pull quote": frozenset("pullquote pullquotes quote quotes blockquote pull".split()),
+    "footnote": frozenset("footnote footnotes reference references reflist citation citations endnote endnotes".split()),
+    "fact box": frozenset("factbox factfile infobox facts fact keyfacts timeline".split()),
+    "gallery": frozenset("gallery slideshow".split()),
+}
+# Shorter lines in those parts are their buttons and labels ("Reply", "Start Quote"): chrome.
+_DISPUTED_MIN_WORDS = 5
+
+
+def disputed_texts(page: Path, gold: "Gold") -> list[tuple[str, str]]:
+    """(reason, words) of each part of a page whose text is the page's own but may be left
+    out of the kept text (see ``_DISPUTED_MARKS``); a part most of whose text was kept
+    (a page-wide container) is not one."""
+    root = read_html(page)
+    if root is None:
+        return []
+    etree.strip_elements(root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    out = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("html", "body"):
+            continue
+        marks = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
+        words = {w.lower() for w in _MARK_SPLIT.split(marks) if w}
+        reason = next((r for r, m in _DISPUTED_MARKS.items() if words & m), None)
+        if reason is None and el.tag.lower() == "table" and (el.find(".//th") is not None or "wikitable" in words):
+            reason = "table"
+        if reason is None and el.tag.lower() == "blockquote":
+            reason = "pull quote"
+        if reason is None:
+            continue
+        text = " ".join(page_paragraphs(lxml.html.fromstring(lxml.html.tostring(el))))
+        if text and gold.label(text) != "article":
+            out.append((reason, " " + " ".join(tokens(text)) + " "))
+    return out
+
+
+def disputed_lines(page: Path, gold: "Gold", lines: Sequence[str], labels: Sequence[str | None]) -> dict[int, str]:
+    """Index -> reason for the ``chrome`` lines that stand in a disputed part of the page."""
+    parts = None
+    out = {}
+    for i, (line, label) in enumerate(zip(lines, labels)):
+        words = tokens(line)
+        if label != "chrome" or len(words) < _DISPUTED_MIN_WORDS:
+            continue
+        if parts is None:
+            parts = disputed_texts(page, gold)
+        joined = " " + " ".join(words) + " "
+        reason = next((r for r, text in parts if joined in text), None)
+        if reason is not None:
+            out[i] = reason
+    return out
+
+
+def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[str, str | None]], dict[int, str]]:
     """Each line with its label. Some sets keep the headline out of the kept text (it
     is page metadata to them): a line before the first kept one whose words are the
     page title's is the ``headline``. A line left out of the kept text that stands in a
@@ -252,7 +311,7 @@ def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[
         words = tokens(line)
         if len(words) >= 3 and title and sum(w in title for w in words) >= 0.8 * len(words):
             labels[i] = "headline"
-    return page.stem, list(zip(lines, labels))
+    return page.stem, list(zip(lines, labels)), disputed_lines(page, gold, lines, labels)
 
 
 def _safe_label(args: tuple[Path, Path, str]):
@@ -260,7 +319,7 @@ def _safe_label(args: tuple[Path, Path, str]):
         return label_page(*args)
     except Exception as exc:  # one broken page must not stop the others
         print(f"{args[0]}: skipped ({type(exc).__name__}: {exc})", file=sys.stderr)
-        return args[0].stem, []
+        return args[0].stem, [], {}
 
 
 def pairs(source: Path) -> Iterable[tuple[Path, Path]]:
@@ -270,14 +329,16 @@ def pairs(source: Path) -> Iterable[tuple[Path, Path]]:
             yield page, gold
 
 
-def write_corpus(results: Sequence[tuple[str, list[tuple[str, str | None]]]], out: Path,
+def write_corpus(results: Sequence[tuple[str, list[tuple[str, str | None]], dict[int, str]]], out: Path,
                  min_article_lines: int) -> tuple[int, dict[str, int]]:
     (out / "articles").mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     written = 0
-    with open(out / "labels.tsv", "w", encoding="utf-8", newline="") as labels:
+    with open(out / "labels.tsv", "w", encoding="utf-8", newline="") as labels, \
+            open(out / "disputed.tsv", "w", encoding="utf-8", newline="") as disputed:
         labels.write("file\tline\tlabel\ttext\n")
-        for name, lines in results:
+        disputed.write("file\tline\treason\n")
+        for name, lines, disputes in results:
             if sum(label == "article" for _, label in lines) < min_article_lines:
                 continue
             written += 1
@@ -287,6 +348,9 @@ def write_corpus(results: Sequence[tuple[str, list[tuple[str, str | None]]]], ou
                 if label is not None:
                     labels.write(f"{file}\t{2 * number + 1}\t{label}\t{text}\n")
                     counts[label] = counts.get(label, 0) + 1
+            for number, reason in sorted(disputes.items()):
+                disputed.write(f"{file}\t{2 * number + 1}\t{reason}\n")
+                counts[f"disputed {reason}"] = counts.get(f"disputed {reason}", 0) + 1
     return written, counts
 
 

@@ -34,7 +34,8 @@ if str(REPO) not in sys.path:
 
 from newslint.checks.news.chrome_features import FEATURES, features  # noqa: E402
 from newslint.checks.news.chrome_structure import (  # noqa: E402
-    FURNITURE, WEIGHED, _left_to_phrase_rules, classify, line_inputs,
+    FURNITURE, HEADLINE_LIST, TEASER, TOOLS, WEIGHED, _left_to_phrase_rules, classify,
+    line_inputs,
 )
 from newslint.documents import parse_document  # noqa: E402
 
@@ -42,6 +43,12 @@ MODEL_PATH = REPO / "newslint" / "checks" / "news" / "chrome_model.json"
 POSITIVE = ("chrome", "related")
 NEGATIVE = ("article", "headline")
 SEED = 20260101
+# Structural verdicts that stand unless the model gives the line less than their own
+# threshold (chosen with the others); code 2 + i in Corpus.verdicts. A repeated byline
+# always stands: the repetition is a fact about the whole document that the line's
+# features do not carry, and a lone byline is, to the model, the story's metadata.
+STANDING = (TOOLS, HEADLINE_LIST, TEASER)
+_KEEP_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 @dataclass
@@ -49,7 +56,9 @@ class Corpus:
     name: str
     rows: list[list[float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
-    verdicts: list[int] = field(default_factory=list)   # 0: no structural verdict, 1: one that stands, 2: weighed
+    # 0: no structural verdict; 1: a headline list with no heading (weighed by the keep
+    # threshold); 2 + i: STANDING[i]
+    verdicts: list[int] = field(default_factory=list)
     files: list[int] = field(default_factory=list)
     # Labelled lines the model does not score (prose, long lines): never flagged by it.
     unscored_positives: int = 0
@@ -90,17 +99,31 @@ def load(name: str, folder: Path, limit: int | None = None) -> Corpus:
                 corpus.rows.append(row)
                 corpus.labels.append(int(label in POSITIVE))
                 verdict = verdicts.get(seg.index)
-                corpus.verdicts.append(0 if verdict is None else 2 if verdict in WEIGHED else 1)
+                corpus.verdicts.append(verdict_code(verdict))
                 corpus.files.append(number)
     return corpus
 
 
-def flags(probabilities, verdicts, threshold: float, keep: float):
+def verdict_code(verdict: str | None) -> int:
+    if verdict is None:
+        return 0
+    if verdict in WEIGHED:
+        return 1
+    return 2 + STANDING.index(verdict) if verdict in STANDING else 2 + len(STANDING)
+
+
+def flags(probabilities, verdicts, threshold: float, keep: float, standing: Sequence[float] = ()):
+    """Which lines are flagged: no verdict at ``threshold``, an unheaded list at ``keep``,
+    each standing verdict at its own threshold (0, or none given: it stands)."""
     import numpy as np
 
     p = np.asarray(probabilities)
     v = np.asarray(verdicts)
-    return np.where(v == 1, True, np.where(v == 2, p >= keep, p >= threshold))
+    out = np.where(v == 0, p >= threshold, np.where(v == 1, p >= keep, True))
+    for i, needed in enumerate(standing):
+        if needed > 0:
+            out = np.where(v == 2 + i, p >= needed, out)
+    return out
 
 
 def scores(corpus: Corpus, flagged) -> tuple[float, float, int, int]:
@@ -149,27 +172,40 @@ def out_of_fold(corpora: Sequence[Corpus], args) -> list:
     return out
 
 
-def choose_thresholds(corpora: Sequence[Corpus], probabilities, max_fp: float) -> tuple[float, float]:
-    """The pair (threshold, keep) with the most mean recall whose worst false-positive rate is in
-    bounds; when none is, the pair with the lowest worst false-positive rate."""
-    best = (0.0, None)
-    lowest = (2.0, (0.99, 0.99))
-    grid = [i / 100 for i in range(5, 100)]
-    for threshold in grid:
-        for keep in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9):
-            results = [scores(c, flags(p, c.verdicts, threshold, keep)) for c, p in zip(corpora, probabilities)]
-            worst = max(r[1] for r in results)
-            if worst < lowest[0]:
-                lowest = (worst, (threshold, keep))
-            if worst > max_fp:
-                continue
-            recall = sum(r[0] for r in results) / len(results)
-            if recall > best[0]:
-                best = (recall, (threshold, keep))
-    return best[1] or lowest[1]
+def choose_thresholds(corpora: Sequence[Corpus], probabilities, max_fp: float,
+                      weigh_standing: bool = True) -> tuple[float, float, tuple[float, ...]]:
+    """The thresholds (no verdict, unheaded list, each standing verdict) with the most mean
+    recall whose worst false-positive rate is in bounds, or else the lowest worst rate;
+    found one threshold at a time (three rounds) from several starts."""
+    def objective(params):
+        threshold, keep, *standing = params
+        results = [scores(c, flags(p, c.verdicts, threshold, keep, standing)) for c, p in zip(corpora, probabilities)]
+        worst = max(r[1] for r in results)
+        if worst > max_fp:
+            return (0, -worst)
+        return (1, sum(r[0] for r in results) / len(results))
+
+    grids = [[i / 100 for i in range(5, 100)], list(_KEEP_GRID)]
+    grids += [list(_KEEP_GRID) if weigh_standing else [0.0]] * len(STANDING)
+    # Several starts, since one threshold at a time can get stuck: the verdicts standing,
+    # or each held to the same probability.
+    starts = [[0.95, 0.9] + [v] * len(STANDING) for v in ((0.0, 0.3, 0.6, 0.9) if weigh_standing else (0.0,))]
+    best, params = (0, -2.0), starts[0]
+    for start in starts:
+        here, score_here = start, objective(start)
+        for _ in range(3):
+            for i, grid in enumerate(grids):
+                for value in grid:
+                    trial = here[:i] + [value] + here[i + 1:]
+                    score = objective(trial)
+                    if score > score_here:
+                        score_here, here = score, trial
+        if score_here > best:
+            best, params = score_here, here
+    return params[0], params[1], tuple(params[2:])
 
 
-def export(model, threshold: float, keep: float, trained_on: Sequence[str]) -> dict:
+def export(model, threshold: float, keep: float, standing: Sequence[float], trained_on: Sequence[str]) -> dict:
     import numpy as np
 
     prior = float(np.clip(model.init_.class_prior_[1], 1e-6, 1 - 1e-6))
@@ -191,6 +227,7 @@ def export(model, threshold: float, keep: float, trained_on: Sequence[str]) -> d
         "learning_rate": model.learning_rate,
         "threshold": threshold,
         "keep_threshold": keep,
+        "verdict_thresholds": {rule: value for rule, value in zip(STANDING, standing) if value > 0},
         "trees": trees,
     }
 
@@ -247,6 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "e.g. the extractor-output corpora, which are what users lint")
     parser.add_argument("--cache", type=Path, help="folder to keep each corpus's lines and features in "
                                                     "between runs (outside the repository)")
+    parser.add_argument("--verdict-thresholds", action="store_true",
+                        help="also hold the tools, headed-list and teaser verdicts to thresholds of their own "
+                             "(by default they stand whatever the model says)")
     parser.add_argument("--no-leave-one-out", action="store_true",
                         help="skip scoring each training corpus by a model trained without it")
     parser.add_argument("--limit", type=int, help="only the first N files of each corpus")
@@ -260,26 +300,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{c.name}: {len(c.labels)} lines, {sum(c.labels)} chrome", flush=True)
     oof = out_of_fold(train, args)
     chosen = [i for i, c in enumerate(train) if not args.calibrate or c.name in args.calibrate]
-    threshold, keep = choose_thresholds([train[i] for i in chosen], [oof[i] for i in chosen], args.max_fp)
-    print(f"thresholds: chrome at p >= {threshold}, a structural verdict kept at p >= {keep}")
+    threshold, keep, standing = choose_thresholds([train[i] for i in chosen], [oof[i] for i in chosen], args.max_fp,
+                                                  args.verdict_thresholds)
+    print(f"thresholds: chrome at p >= {threshold}, an unheaded list kept at p >= {keep}, "
+          + ", ".join(f"{rule} kept at p >= {value}" for rule, value in zip(STANDING, standing)))
     print(f"{'corpus':32} {'scored as':22} {'recall':>7} {'false pos.':>10}")
     for c, p in zip(train, oof):
-        recall, fp, pos, neg = scores(c, flags(p, c.verdicts, threshold, keep))
+        recall, fp, pos, neg = scores(c, flags(p, c.verdicts, threshold, keep, standing))
         print(f"{c.name:32} {'out-of-fold':22} {recall:7.3f} {fp * 100:9.2f}%  ({pos} chrome, {neg} article)")
     if len(train) > 1 and not args.no_leave_one_out:
         for i, c in enumerate(train):
             others = [o for j, o in enumerate(train) if j != i]
             model = fit(others, args)
             p = model.predict_proba(np.asarray(c.rows))[:, 1]
-            recall, fp, _, _ = scores(c, flags(p, c.verdicts, threshold, keep))
+            recall, fp, _, _ = scores(c, flags(p, c.verdicts, threshold, keep, standing))
             print(f"{c.name:32} {'trained without it':22} {recall:7.3f} {fp * 100:9.2f}%")
     model = fit(train, args)
     for c in held:
         p = model.predict_proba(np.asarray(c.rows))[:, 1]
-        recall, fp, pos, neg = scores(c, flags(p, c.verdicts, threshold, keep))
+        recall, fp, pos, neg = scores(c, flags(p, c.verdicts, threshold, keep, standing))
         print(f"{c.name:32} {'not trained on':22} {recall:7.3f} {fp * 100:9.2f}%  ({pos} chrome, {neg} article)")
     if not args.no_write:
-        args.out.write_text(json.dumps(export(model, threshold, keep, [c.name for c in train]),
+        args.out.write_text(json.dumps(export(model, threshold, keep, standing, [c.name for c in train]),
                                        separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     return 0

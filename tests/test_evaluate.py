@@ -57,6 +57,28 @@ def test_score_l3s_counts_recall_false_positives_and_files():
     assert [(c.file, c.line, c.rule) for c in score.false_positives] == [("a.txt", 5, "news.chrome.tools")]
 
 
+def test_disputed_chrome_lines_leave_the_matched_recall_only():
+    labels = {"a.txt": {1: ("chrome", "Menu"), 3: ("chrome", "A reader's long comment here."),
+                        5: ("chrome", "Share"), 7: ("article", "Body.")}}
+    found = {"a.txt": [finding(1)]}
+    score = evaluate.score_l3s(labels, found, {"a.txt": {3: "comments"}})
+    figures = score.figures()
+    assert figures["recall"] == pytest.approx(1 / 3)           # the raw figure keeps every line
+    assert figures["matched_recall"] == pytest.approx(1 / 2)   # Menu found, Share missed
+    assert figures["disputed"] == 1
+    assert [(c.line, c.rule) for c in score.misses] == [(3, "disputed: comments"), (5, "")]
+
+
+def test_read_disputed(tmp_path):
+    path = tmp_path / "disputed.tsv"
+    assert evaluate.read_disputed(path) == {}
+    path.write_text("file\tline\treason\na.txt\t3\tpull quote\n", encoding="utf-8")
+    assert evaluate.read_disputed(path) == {"a.txt": {3: "pull quote"}}
+    path.write_text("file\tline\treason\na.txt\tthree\tpull quote\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="disputed.tsv:2"):
+        evaluate.read_disputed(path)
+
+
 def test_read_project_labels_rejects_unknown_categories(tmp_path):
     path = tmp_path / "labels.tsv"
     path.write_text("file\tline\tcategory\n# comment\na.txt\t3\tchrome\na.txt\t3\tfragment\n", encoding="utf-8")

@@ -147,3 +147,13 @@ def test_a_related_box_is_still_a_headline_list(tmp_path):
     found = _chrome_lines(tmp_path, "related.txt", "\n\n".join(blocks) + "\n")
     assert set(found) == {7, 9, 11, 13}
     assert {found[9], found[11], found[13]} <= {HEADLINE_LIST, BOILERPLATE}
+
+
+def test_verdict_thresholds_are_read_and_default_to_standing():
+    base = {"features": list(FEATURES), "trees": [], "init": 0, "learning_rate": 1, "threshold": 0.5,
+            "keep_threshold": 0.1}
+    assert ChromeModel.from_json(base).verdict_threshold("news.chrome.tools") == 0.0
+    model = ChromeModel.from_json(base | {"verdict_thresholds": {"news.chrome.tools": 0.4}})
+    assert model.verdict_threshold("news.chrome.tools") == 0.4
+    with pytest.raises(ChromeModelError, match="malformed"):
+        ChromeModel.from_json(base | {"verdict_thresholds": ["news.chrome.tools"]})

@@ -204,6 +204,19 @@ def test_repeated_byline_mid_story():
     assert flagged(text) == {9: REPEATED_BYLINE}
 
 
+def test_bare_byline_repeating_an_earlier_bylines_author():
+    text = article("Library to close", "By Jane Doe | May 5, 2025", BODY[0], BODY[1], "By Jane Doe", BODY[2])
+    assert flagged(text) == {9: REPEATED_BYLINE}
+
+
+def test_byline_of_another_author_or_with_a_new_date_is_not_a_repeat():
+    other = article("Library to close", "By Jane Doe | May 5, 2025", BODY[0], BODY[1], "By John Roe", BODY[2])
+    assert flagged(other) == {}
+    # A live blog's posts each carry their author and time.
+    posts = article("Library to close", "By Jane Doe | 9:05 a.m.", BODY[0], "By Jane Doe | 9:40 a.m.", BODY[1])
+    assert flagged(posts) == {}
+
+
 def test_phrase_rule_openings_are_left_to_the_phrase_rules():
     text = article("Library to close", BODY[0], "See also Mayor opens new bridge downtown", BODY[1],
                    "Advertisement", BODY[2], "Share this story", BODY[3], "Follow @citydesk", BODY[4])
@@ -259,3 +272,29 @@ def test_a_tool_line_deep_in_a_long_story_is_found():
     found = flagged(text)
     line = 3 + 2 * len(BODY) * 400
     assert found == {line: TOOLS}
+
+
+def _constant_model(probability: float, **verdict_thresholds: float):
+    """A model with no trees: every line gets ``probability``."""
+    import math
+
+    from newslint.checks.news.chrome_features import FEATURES
+    from newslint.checks.news.chrome_model import ChromeModel
+
+    return ChromeModel.from_json({
+        "features": list(FEATURES), "trees": [], "learning_rate": 0.1, "threshold": 0.99, "keep_threshold": 0.9,
+        "init": math.log(probability / (1 - probability)),
+        "verdict_thresholds": {f"news.chrome.{k.replace('_', '-')}": v for k, v in verdict_thresholds.items()},
+    })
+
+
+def test_a_structural_verdict_stands_unless_the_model_gives_less_than_its_threshold():
+    text = article("Library to close", BODY[0], BODY[1], "Print | Email", BODY[2], BODY[3])
+    for model, expected in ((_constant_model(0.3), {7: TOOLS}),                  # no threshold: stands
+                            (_constant_model(0.3, tools=0.5), {}),              # the model disagrees
+                            (_constant_model(0.6, tools=0.5), {7: TOOLS})):     # the model agrees
+        check = ChromeStructureCheck(model)
+        doc = parse_document(text, "story.txt", "text")
+        found = {doc.position(doc.file_span(doc.segments[h.segment], h.start, h.end)[0])[0]: h.rule
+                 for h in check.check(doc, ALL)}
+        assert found == expected, (model.verdict_thresholds, found)

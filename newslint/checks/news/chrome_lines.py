@@ -44,6 +44,8 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]", re.I)
+# The name a byline gives: "By Jane Doe | May 5, 2025" -> "Jane Doe".
+_BYLINE_NAME = re.compile(r"^(?:by|posted by|written by)\s+([^|•·,;:(\d–—]+?)\s*(?:$|[|•·,;:(\d–—]|\s-\s)", re.I)
 _DOMAIN = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|co\.uk|co|tv|us|ca|in|au)\S*$", re.I)
 # A label or a mark that points a title to another page: "Related: ...", "Watch: ...",
 # "... »", "... [Sport]".
@@ -218,6 +220,22 @@ def is_box_heading(words: tuple[str, ...]) -> bool:
     if not 1 <= len(words) <= 7 or words[0].lower() not in BOX_HEADING_WORDS:
         return False
     return len(words) == 1 or words[1].lower() in BOX_HEADING_NOUNS
+
+
+def byline_name(text: str) -> str | None:
+    """The author a byline names, lowercased ("By Jane Doe | May 5" -> "jane doe"), or None."""
+    match = _BYLINE_NAME.match(text.strip())
+    if match is None:
+        return None
+    name = " ".join(match.group(1).lower().split())
+    return name if 1 <= len(name.split()) <= 5 else None
+
+
+def is_bare_byline(text: str) -> bool:
+    """A byline that says only who wrote the story: "By Jane Doe"."""
+    name = byline_name(text)
+    return name is not None and " ".join(text.lower().split()).rstrip(".").endswith(name) and len(
+        text.split()) <= len(name.split()) + 2
 
 
 def is_meta(text: str, words: tuple[str, ...]) -> bool:

@@ -4,13 +4,16 @@
 the feature names it was trained on (they must equal
 :data:`~newslint.checks.news.chrome_features.FEATURES`), the ensemble's starting
 log-odds and learning rate, each tree as flat arrays (feature, threshold, left, right,
-value; a left child of -1 marks a leaf) and the probability thresholds the check uses.
+value; a left child of -1 marks a leaf) and the probability thresholds the check uses:
+one for a line with no structural verdict, one to keep a headline list with no heading,
+and one per other structural verdict (``verdict_thresholds``; a verdict without one, or
+with 0, stands whatever the model says).
 """
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Sequence
 
@@ -43,7 +46,12 @@ class ChromeModel:
     learning_rate: float
     trees: tuple[Tree, ...]
     threshold: float          # a line with this probability or more is chrome
-    keep_threshold: float     # a structural verdict stands unless the probability is below this
+    keep_threshold: float     # a headline list with no heading stands unless the probability is below this
+    # rule id -> the probability below which that structural verdict does not stand
+    verdict_thresholds: dict[str, float] = field(default_factory=dict)
+
+    def verdict_threshold(self, rule: str) -> float:
+        return self.verdict_thresholds.get(rule, 0.0)
 
     def probability(self, row: Sequence[float]) -> float:
         raw = self.init + self.learning_rate * sum(tree.leaf_value(row) for tree in self.trees)
@@ -59,9 +67,10 @@ class ChromeModel:
                      tuple(t["value"]))
                 for t in data["trees"]
             )
+            verdicts = {str(rule): float(value) for rule, value in data.get("verdict_thresholds", {}).items()}
             return cls(float(data["init"]), float(data["learning_rate"]), trees,
-                       float(data["threshold"]), float(data["keep_threshold"]))
-        except (KeyError, TypeError, ValueError) as exc:
+                       float(data["threshold"]), float(data["keep_threshold"]), verdicts)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ChromeModelError(f"chrome model: malformed ({exc})") from exc
 
 

@@ -16,7 +16,7 @@ from typing import AbstractSet, Sequence
 from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
-    LineKind, LineShape, is_credit, is_teaser, opens_story_list, shape_of,
+    LineKind, LineShape, byline_name, is_bare_byline, is_credit, is_teaser, opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
@@ -216,7 +216,8 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
     """The chrome rule (if any) for each segment, the structural verdicts weighed by the model.
 
     A headline-list verdict stands when the model gives the line at least its keep
-    threshold (lists the story gives look alike); the other structural verdicts stand;
+    threshold (lists the story gives look alike); each other structural verdict stands
+    when the model gives the line at least that verdict's threshold (0: always);
     a line with no verdict is flagged when the model is confident it is page text. Lines the phrase rules cover and page furniture are left as they are.
     """
     phrase = {seg.index for seg in segments if _left_to_phrase_rules(seg.text)}
@@ -234,7 +235,9 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
         if verdict is not None and _labelled_by_phrase_rules(seg.text):
             continue
         if verdict is not None and verdict not in WEIGHED:
-            out.append((seg, verdict))
+            needed = model.verdict_threshold(verdict)
+            if needed <= 0.0 or row is None or model.probability(row) >= needed:
+                out.append((seg, verdict))
             continue
         p = model.probability(row) if row is not None else 0.0
         if verdict is not None and p >= model.keep_threshold:
@@ -433,14 +436,21 @@ def _is_filler(line: _Line) -> bool:
 
 
 def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int, str]:
-    """A META line whose text already appeared earlier in the document."""
+    """A META line whose text already appeared earlier in the document, or a bare byline
+    ("By Jane Doe") naming an author an earlier byline named ("By Jane Doe | May 5")."""
     seen: set[str] = set()
+    authors: set[str] = set()
     out: dict[int, str] = {}
     last_meta = max((i for i, line in enumerate(lines) if line.shape.kind is LineKind.META), default=-1)
     for line in lines[:last_meta + 1]:      # lines after the last META line cannot repeat one
+        text = line.shape.text
         key = " ".join(line.segment.text.lower().split())
-        if (line.shape.kind is LineKind.META and key in seen and line.segment.index not in verdicts
-                and not is_credit(line.shape.text)):    # each post or picture gets its credit
+        is_meta = line.shape.kind is LineKind.META
+        repeated = key in seen or (is_bare_byline(text) and byline_name(text) in authors)
+        if (is_meta and repeated and line.segment.index not in verdicts
+                and not is_credit(text)):    # each post or picture gets its credit
             out[line.segment.index] = REPEATED_BYLINE
         seen.add(key)
+        if is_meta and (name := byline_name(text)) is not None:
+            authors.add(name)
     return out

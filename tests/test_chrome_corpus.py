@@ -1,0 +1,72 @@
+"""scripts/chrome_corpus.py: lines labelled from a page and its kept text, and the lines whose
+label means something else than ours (a page's own text the kept text left out)."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("chrome_corpus", REPO / "scripts" / "chrome_corpus.py")
+chrome_corpus = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("chrome_corpus", chrome_corpus)
+_spec.loader.exec_module(chrome_corpus)
+
+STORY = ("The council voted on Tuesday to close the branch library on Elm Street at the end of the year, "
+         "citing falling visits and the cost of repairs to its roof.")
+MORE = ("Residents who spoke at the meeting asked the council to keep the building open for the "
+        "after-school programs it hosts three days a week.")
+PAGE = f"""<html><body>
+<ul class="nav"><li>Home</li><li>Politics</li><li>Local news and weather</li></ul>
+<div class="story"><h1>Library to close</h1>
+<p class="byline">By Jane Doe</p>
+<p>{STORY}</p>
+<blockquote class="pullquote">We will not let them take our library away from us</blockquote>
+<p>{MORE}</p>
+<table><tr><th>Year</th><th>Visits</th></tr><tr><td>Visits to the branch in the last full year</td><td>41,000</td></tr></table>
+</div>
+<div id="comments"><p>This is a terrible decision by the council and they know it</p><p>Reply</p></div>
+<div class="footer">Contact us about advertising on this site today</div>
+</body></html>"""
+KEPT = f"<h>Library to close\n<p>{STORY}\n<p>{MORE}\n"
+
+
+def labelled(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(KEPT, encoding="utf-8")
+    name, lines, disputed = chrome_corpus.label_page(tmp_path / "page.html", tmp_path / "page.txt", "page")
+    return name, lines, disputed
+
+
+def test_lines_are_labelled_by_the_kept_text(tmp_path):
+    name, lines, _ = labelled(tmp_path)
+    labels = dict(lines)
+    assert name == "page"
+    assert labels[STORY] == labels[MORE] == "article"
+    assert labels["By Jane Doe"] == "supplemental"
+    assert labels["Local news and weather"] == "chrome"
+    assert labels["Contact us about advertising on this site today"] == "chrome"
+
+
+def test_a_pages_own_text_left_out_of_the_kept_text_is_disputed(tmp_path):
+    _, lines, disputed = labelled(tmp_path)
+    reasons = {lines[i][0]: reason for i, reason in disputed.items()}
+    assert reasons == {
+        "We will not let them take our library away from us": "pull quote",
+        "Visits to the branch in the last full year": "table",
+        "This is a terrible decision by the council and they know it": "comments",
+    }
+    # Chrome proper, and the short buttons of a disputed part, stay chrome.
+    assert "Contact us about advertising on this site today" not in reasons
+    assert "Reply" not in reasons
+
+
+def test_write_corpus_writes_labels_and_disputed_lines(tmp_path):
+    result = labelled(tmp_path)
+    written, counts = chrome_corpus.write_corpus([result], tmp_path / "out", min_article_lines=1)
+    assert written == 1
+    assert counts["disputed comments"] == 1
+    rows = (tmp_path / "out" / "disputed.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "file\tline\treason"
+    assert len(rows) == 4
+    assert (tmp_path / "out" / "articles" / "page.txt").is_file()
