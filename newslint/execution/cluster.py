@@ -9,9 +9,10 @@ talks to LanguageTool through its own stage: the ``--languagetool-url`` pool whe
 is given, else newslint's daemon on the worker's machine, started there on first use
 (one per machine: workers on one machine share it through its lock and state file).
 
-Batches are sized from the run: about eight per worker thread, 8 to 64 files each
-(fewer, larger tasks cost the scheduler less; enough of them keep every worker busy and
-a lost batch cheap).
+Batches are sized from the run (guided scheduling): up to 64 files while much is left,
+since fewer, larger tasks cost the scheduler less, then about a quarter of each worker
+thread's share of what is left, down to single files, so the workers finish together
+and a lost batch is cheap.
 
 Back-pressure: at most ``window`` batches are being checked at once (two per worker
 thread by default) and at most ``AHEAD`` times that many are submitted or finished but
@@ -42,8 +43,7 @@ from typing import Iterator, Sequence
 from newslint.findings import FileError
 from newslint.report import FileResult
 
-BATCHES_PER_THREAD = 8
-MIN_BATCH_FILES = 8
+BATCHES_PER_THREAD = 4
 MAX_BATCH_FILES = 64
 WINDOW_PER_THREAD = 2
 AHEAD = 4
@@ -121,10 +121,17 @@ class DaskExecutor:
 
     # -- checking ------------------------------------------------------------------------
 
-    def batch_size(self, files: int, threads: int) -> int:
-        if self.batch_files is not None:
-            return self.batch_files
-        return max(MIN_BATCH_FILES, min(MAX_BATCH_FILES, files // (BATCHES_PER_THREAD * threads)))
+    def batches(self, files: Sequence[str], threads: int) -> list[list[str]]:
+        """Consecutive batches of ``files``: ``batch_files`` each when given, else shrinking
+        as the run nears its end."""
+        out: list[list[str]] = []
+        start = 0
+        while start < len(files):
+            size = self.batch_files or max(1, min(MAX_BATCH_FILES,
+                                                  (len(files) - start) // (BATCHES_PER_THREAD * threads)))
+            out.append(list(files[start:start + size]))
+            start += size
+        return out
 
     def lint_files(self, linter, files: Sequence[str]) -> Iterator[FileResult]:
         if not files:
@@ -142,8 +149,7 @@ class DaskExecutor:
         window = self._window or WINDOW_PER_THREAD * threads
         run = uuid.uuid4().hex[:8]
         shared = (run, linter)
-        size = self.batch_size(len(files), threads)
-        batches = [list(files[i:i + size]) for i in range(0, len(files), size)]
+        batches = self.batches(files, threads)
         futures: dict[int, object] = {}        # submitted, not yet handed on
         indexes: dict[str, int] = {}           # their keys
         done: set[int] = set()                 # of those, finished
