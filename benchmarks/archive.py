@@ -12,6 +12,9 @@
     NEWSLINT_DATA_DIR=/path/to/data python benchmarks/archive.py [--lt-count 10000]
         [--dask-count 10000] [--sizes 1000,10000] [--repeat 1]
 
+With ``--repeat N`` the compared runs alternate (raw, cold; cold, raw; ...) and each
+ratio is the median of the N paired turns, so load from other work moves both sides.
+
 The LanguageTool rows use a private daemon started from the existing install (see
 common.PrivateServer), never a daemon other work relies on.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -27,14 +31,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (LANGUAGETOOL_MISSING, PrivateServer, Result, Row, corpus, corpus_dir,  # noqa: E402
-                    languagetool_root, mib, newslint_command, print_rows, repeat, timed)
+                    languagetool_root, mib, newslint_command, print_rows, timed)
 from languagetool_compare import RawClient, load_documents, plain_text  # noqa: E402
 
 from newslint.config.model import LanguageToolSettings  # noqa: E402
 from newslint.languagetool.stage import request_params  # noqa: E402
 
 
-def languagetool_rows(result: Result, base: Path, count: int, install_root: str | None) -> None:
+def languagetool_rows(result: Result, base: Path, count: int, install_root: str | None, repeats: int = 1) -> None:
     if not install_root:
         result.say(LANGUAGETOOL_MISSING + "; skipping the LanguageTool rows")
         return
@@ -44,24 +48,46 @@ def languagetool_rows(result: Result, base: Path, count: int, install_root: str 
     texts = [plain_text(d) for d in load_documents(paths)]
     result.say(f"LanguageTool: {count} articles, {size / 1e6:.1f} MB, {sum(map(len, texts)) / 1e6:.1f} M "
                f"characters of prose")
+    cli = newslint_command() + ["check", "--format", "json", "-q", "-j", "2"]
+    ratios: list[float] = []
+    raws: list[float] = []
+    colds = []
     with PrivateServer(base / "lt", install_root) as server:
         raw = RawClient(server.url, params)
         raw.run(texts[:50], 2)                                  # warm the server
-        raw_seconds, matches = raw.run(texts, 2)
-        result.say(f"  raw HTTP, 2 threads: {raw_seconds:.1f} s, {matches} matches")
-        env = {**server.env, "NEWSLINT_CACHE_DIR": str(base / "cache"), "NEWSLINT_PROGRESS": "0"}
-        cli = newslint_command() + ["check", "--format", "json", "-q", "-j", "2"]
-        cold = timed(cli + [folder], env=env)
+        for turn in range(max(1, repeats)):
+            # Raw and cold in turn (the order swapped every other turn), each cold run
+            # with an empty cache, so each ratio pairs runs made under the same load.
+            env = {**server.env, "NEWSLINT_CACHE_DIR": str(base / f"cache-{turn}"), "NEWSLINT_PROGRESS": "0"}
+            if turn % 2:
+                cold = timed(cli + [folder], env=env)
+                raw_seconds, matches = raw.run(texts, 2)
+            else:
+                raw_seconds, matches = raw.run(texts, 2)
+                cold = timed(cli + [folder], env=env)
+            ratios.append(cold.seconds / raw_seconds)
+            raws.append(raw_seconds)
+            colds.append(cold)
+            result.say(f"  turn {turn + 1}: raw HTTP, 2 threads {raw_seconds:.1f} s ({matches} matches), "
+                       f"newslint -j 2 cold {cold.seconds:.1f} s: {ratios[-1]:.2f}x (load {os.getloadavg()[0]:.1f})")
         cached = timed(cli + [folder], env=env)
         timed(cli + ["--resume", folder], env=env)                # fills the result store
         resumed = timed(cli + ["--resume", folder], env=env)
-        findings = len(cold.json()["findings"])
-        assert cached.stdout == cold.stdout == resumed.stdout, "cached output differs from the cold run"
-    for name, run in (("cold cache", cold), ("LT cache warm", cached), ("--resume, all stored", resumed)):
-        result.say(f"  newslint -j 2, {name}: {run.seconds:.1f} s ({findings} findings)")
+        findings = len(colds[0].json()["findings"])
+        assert all(c.stdout == colds[0].stdout for c in colds), "cold runs differ"
+        assert cached.stdout == colds[0].stdout == resumed.stdout, "cached output differs from the cold run"
+    raw_seconds = statistics.median(raws)
+    cold_seconds = statistics.median(c.seconds for c in colds)
+    result.say(f"  newslint -j 2: cold {cold_seconds:.1f} s (median), LT cache warm {cached.seconds:.1f} s, "
+               f"--resume {resumed.seconds:.1f} s ({findings} findings)")
+    result.rows.append(Row("archive LT", "check -j 2, cold cache / raw", f"{cold_seconds:.1f} s",
+                           f"raw {raw_seconds:.1f} s", f"{statistics.median(ratios):.2f}x", "<= 1.1x",
+                           f"{count} articles; median of {len(ratios)} paired turns "
+                           f"({', '.join(f'{r:.2f}' for r in ratios)})"))
+    for name, run in (("LT cache warm", cached), ("--resume, all stored", resumed)):
         result.rows.append(Row("archive LT", f"check -j 2, {name} / raw", f"{run.seconds:.1f} s",
-                               f"raw {raw_seconds:.1f} s", f"{run.seconds / raw_seconds:.2f}x",
-                               "<= 1.1x" if name == "cold cache" else "", f"{count} articles"))
+                               f"raw {raw_seconds:.1f} s", f"{run.seconds / raw_seconds:.2f}x", "",
+                               f"{count} articles"))
 
 
 def dask_rows(result: Result, base: Path, count: int, repeats: int) -> None:
@@ -69,16 +95,33 @@ def dask_rows(result: Result, base: Path, count: int, repeats: int) -> None:
     folder = corpus_dir(paths)
     env = {**os.environ, "NEWSLINT_PROGRESS": "0"}
     cli = newslint_command() + ["check", "--no-languagetool", "--format", "json", "-q", "-j", "2"]
-    local = repeat(repeats, lambda: timed(cli + [folder], env=env))
-    on_dask = repeat(repeats, lambda: timed(cli + ["--dask", folder], env=env))
-    same = local.stdout == on_dask.stdout
-    result.say(f"--dask: {count} articles, {size / 1e6:.1f} MB: -j 2 {local.seconds:.1f} s, "
-               f"--dask (LocalCluster, 2 workers) {on_dask.seconds:.1f} s; byte-identical: {same}")
-    result.rows.append(Row("archive dask", "--dask / -j 2, wall", f"{on_dask.seconds:.1f} s",
-                           f"-j 2 {local.seconds:.1f} s", f"{on_dask.seconds / local.seconds:.2f}x", "<= 1.15x",
-                           f"{count} articles, no LT, identical: {same}"))
-    result.rows.append(Row("archive dask", "--dask / -j 2, memory (all processes)", mib(on_dask.tree_rss),
-                           mib(local.tree_rss), f"{on_dask.tree_rss / local.tree_rss:.2f}x", "", ""))
+    locals_, on_dasks, ratios = [], [], []
+    for turn in range(max(1, repeats)):
+        # In turn, the order swapped every other turn: each ratio pairs runs made under the same load.
+        if turn % 2:
+            on_dask = timed(cli + ["--dask", folder], env=env)
+            local = timed(cli + [folder], env=env)
+        else:
+            local = timed(cli + [folder], env=env)
+            on_dask = timed(cli + ["--dask", folder], env=env)
+        locals_.append(local)
+        on_dasks.append(on_dask)
+        ratios.append(on_dask.seconds / local.seconds)
+        result.say(f"  turn {turn + 1}: -j 2 {local.seconds:.1f} s, --dask {on_dask.seconds:.1f} s: "
+                   f"{ratios[-1]:.2f}x (load {os.getloadavg()[0]:.1f})")
+    same = all(run.stdout == locals_[0].stdout for run in locals_ + on_dasks)
+    local_seconds = statistics.median(r.seconds for r in locals_)
+    dask_seconds = statistics.median(r.seconds for r in on_dasks)
+    result.say(f"--dask: {count} articles, {size / 1e6:.1f} MB: -j 2 {local_seconds:.1f} s, "
+               f"--dask (LocalCluster, 2 workers) {dask_seconds:.1f} s (medians); byte-identical: {same}")
+    result.rows.append(Row("archive dask", "--dask / -j 2, wall", f"{dask_seconds:.1f} s",
+                           f"-j 2 {local_seconds:.1f} s", f"{statistics.median(ratios):.2f}x", "<= 1.15x",
+                           f"{count} articles, no LT, identical: {same}; median of {len(ratios)} paired turns "
+                           f"({', '.join(f'{r:.2f}' for r in ratios)})"))
+    local_rss = max(r.tree_rss for r in locals_)
+    dask_rss = max(r.tree_rss for r in on_dasks)
+    result.rows.append(Row("archive dask", "--dask / -j 2, memory (all processes)", mib(dask_rss),
+                           mib(local_rss), f"{dask_rss / local_rss:.2f}x", "", ""))
 
 
 def memory_rows(result: Result, base: Path, sizes: list[int]) -> None:
@@ -110,10 +153,12 @@ def run(lt_count: int = 10_000, dask_count: int = 10_000, sizes: tuple[int, ...]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newslint-archive-") as tmp:
         base = Path(tmp)
-        memory_rows(result, base / "memory", list(sizes))
-        dask_rows(result, base / "dask", dask_count, repeats)
+        if sizes:
+            memory_rows(result, base / "memory", list(sizes))
+        if dask_count:
+            dask_rows(result, base / "dask", dask_count, repeats)
         if lt_count:
-            languagetool_rows(result, base / "languagetool", lt_count, install_root or languagetool_root())
+            languagetool_rows(result, base / "languagetool", lt_count, install_root or languagetool_root(), repeats)
     load = os.getloadavg()
     result.say(f"load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; "
                f"{time.perf_counter() - started:.0f} s in all")
@@ -123,11 +168,14 @@ def run(lt_count: int = 10_000, dask_count: int = 10_000, sizes: tuple[int, ...]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lt-count", type=int, default=10_000, help="articles for the LanguageTool rows (0: none)")
-    parser.add_argument("--dask-count", type=int, default=10_000, help="articles for --dask against -j 2")
-    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes for peak memory")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each timed command (the fastest counts)")
+    parser.add_argument("--dask-count", type=int, default=10_000, help="articles for --dask against -j 2 (0: none)")
+    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes for peak memory ('': none)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="paired turns of raw/cold and -j 2/--dask, the order swapped every other turn "
+                             "(ratios: the median of the turns')")
     args = parser.parse_args()
-    result = run(args.lt_count, args.dask_count, tuple(int(s) for s in args.sizes.split(",")), args.repeat)
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
+    result = run(args.lt_count, args.dask_count, sizes, args.repeat)
     print()
     print_rows(result.rows)
 

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import dask
@@ -145,3 +146,38 @@ def test_no_scheduler_there_means_every_file_is_named_and_exit_2(archive):
     for path in few:
         assert path.encode() in done.stdout
     assert done.stdout.count(b"not checked on the Dask cluster") == 3
+
+
+class SlowHeadLinter(Linter):
+    """Holds the first file until a file far behind it has been checked (or 60 s pass):
+    the other worker must keep going past a slow batch at the head of the run."""
+
+    def __init__(self, options, head: str, later: str, marker: str):
+        super().__init__(options)
+        self.head, self.later, self.marker = head, later, marker
+        self.seen = marker + ".seen-by-head"
+
+    def lint_file(self, path: str):
+        if path == self.later:
+            Path(self.marker).touch()
+        if path == self.head:
+            deadline = time.monotonic() + 60
+            while not os.path.exists(self.marker) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if os.path.exists(self.marker):
+                Path(self.seen).touch()
+        return super().lint_file(path)
+
+
+def test_a_slow_batch_at_the_head_does_not_stall_the_others(archive, cluster, tmp_path):
+    files = sorted(str(p) for p in archive.iterdir())
+    options = LintOptions(languagetool=False, jobs=2)
+    marker = tmp_path / "later-checked"
+    # Batches of 4 and a window of 2 being checked: the file waited for is five batches
+    # behind the head, so it is only reached if finished batches wait in the buffer.
+    with DaskExecutor(client=cluster, batch_files=4, window=2) as executor:
+        slow = SlowHeadLinter(options, files[0], files[20], str(marker))
+        slow.executor = executor
+        on_dask = _json(slow, [str(archive)])
+    assert os.path.exists(slow.seen), "the other worker stopped behind the slow head batch"
+    assert on_dask == _json(Linter(options), [str(archive)])       # still handed on in order

@@ -85,5 +85,14 @@ def _lint_batch_in_worker(paths: Sequence[str]) -> list[FileResult]:
 
 
 def _batches(files: Sequence[str], jobs: int) -> list[list[str]]:
-    size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    return [list(files[i:i + size]) for i in range(0, len(files), size)]
+    """Consecutive batches that shrink as the run nears its end (guided scheduling): up
+    to 64 files while much is left, so tasks stay cheap, then about a quarter of each
+    worker's share of what is left, down to single files, so no worker is left checking
+    a long batch alone at the end (with LanguageTool, that would leave server threads idle)."""
+    out: list[list[str]] = []
+    start = 0
+    while start < len(files):
+        size = max(1, min(64, (len(files) - start) // (jobs * 4)))
+        out.append(list(files[start:start + size]))
+        start += size
+    return out

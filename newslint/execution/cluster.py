@@ -9,10 +9,21 @@ talks to LanguageTool through its own stage: the ``--languagetool-url`` pool whe
 is given, else newslint's daemon on the worker's machine, started there on first use
 (one per machine: workers on one machine share it through its lock and state file).
 
-Back-pressure: at most ``window`` batches are in the cluster at once (two per worker
-thread by default), and a worker checks one batch at a time whose LanguageTool requests
+Batches are sized from the run (guided scheduling): up to 64 files while much is left,
+since fewer, larger tasks cost the scheduler less, then about a quarter of each worker
+thread's share of what is left, down to single files, so the workers finish together
+and a lost batch is cheap.
+
+Back-pressure: at most ``window`` batches are being checked at once (two per worker
+thread by default) and at most ``AHEAD`` times that many are submitted or finished but
+not yet handed on, and a worker checks one batch at a time whose LanguageTool requests
 go no wider than the server's threads, so a slow server slows the run rather than
-piling up requests or results. Results come back in submission order.
+piling up requests or results. Batches are collected as they finish
+(``as_completed``), so one slow batch does not leave the other workers idle, and handed
+on in submission order from a reorder buffer.
+
+The LocalCluster newslint starts has no dashboard and no per-worker statistical
+profiler (a sampling thread that competes with checking for the GIL).
 
 Lost work: when a worker dies, the scheduler gives its batch to another worker (Dask's
 ``allowed-failures``, 3 by default). A batch that still fails (``KilledWorker``, or an
@@ -32,8 +43,14 @@ from typing import Iterator, Sequence
 from newslint.findings import FileError
 from newslint.report import FileResult
 
-BATCH_FILES = 16
+BATCHES_PER_THREAD = 4
+MAX_BATCH_FILES = 64
 WINDOW_PER_THREAD = 2
+AHEAD = 4
+# Settings of the LocalCluster newslint starts, for its scheduler and workers.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+}
 
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://|^[\w.-]+:\d+$", re.IGNORECASE)
 
@@ -49,9 +66,9 @@ class DaskExecutor:
     one thread each. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, address: str | None = None, *, client=None, workers: int | None = None,
-                 batch_files: int = BATCH_FILES, window: int | None = None):
+                 batch_files: int | None = None, window: int | None = None):
         self.address = address
-        self.batch_files = max(1, batch_files)
+        self.batch_files = None if batch_files is None else max(1, batch_files)
         self._window = window
         self._workers = workers
         self._client = client
@@ -70,9 +87,13 @@ class DaskExecutor:
             from distributed import Client, LocalCluster
 
             if self.address is None:
-                self._cluster = LocalCluster(n_workers=max(1, self._workers or 1), threads_per_worker=1,
-                                             processes=True, dashboard_address=":0",
-                                             silence_logs=logging.ERROR)
+                import dask
+
+                # Nannies copy the configuration into their workers when they start them.
+                with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                    self._cluster = LocalCluster(n_workers=max(1, self._workers or 1), threads_per_worker=1,
+                                                 processes=True, dashboard_address=None,
+                                                 silence_logs=logging.ERROR)
                 self._client = Client(self._cluster, set_as_default=False)
             else:
                 self._client = Client(self.address, set_as_default=False)
@@ -100,33 +121,58 @@ class DaskExecutor:
 
     # -- checking ------------------------------------------------------------------------
 
+    def batches(self, files: Sequence[str], threads: int) -> list[list[str]]:
+        """Consecutive batches of ``files``: ``batch_files`` each when given, else shrinking
+        as the run nears its end."""
+        out: list[list[str]] = []
+        start = 0
+        while start < len(files):
+            size = self.batch_files or max(1, min(MAX_BATCH_FILES,
+                                                  (len(files) - start) // (BATCHES_PER_THREAD * threads)))
+            out.append(list(files[start:start + size]))
+            start += size
+        return out
+
     def lint_files(self, linter, files: Sequence[str]) -> Iterator[FileResult]:
         if not files:
             return
         if self.local:
             linter.prepare_workers()     # one LanguageTool daemon on this machine, started once
         try:
+            from distributed import as_completed
+
             client = self.client()
-            window = self._window or WINDOW_PER_THREAD * self._threads(client)
+            threads = self._threads(client)
         except Exception as exc:     # noqa: BLE001 - no cluster: every file says so
             yield from _not_checked(files, exc)
             return
+        window = self._window or WINDOW_PER_THREAD * threads
         run = uuid.uuid4().hex[:8]
         shared = (run, linter)
-        batches = [list(files[i:i + self.batch_files]) for i in range(0, len(files), self.batch_files)]
-        pending: collections.deque = collections.deque()
-        submitted = 0
+        batches = self.batches(files, threads)
+        futures: dict[int, object] = {}        # submitted, not yet handed on
+        indexes: dict[str, int] = {}           # their keys
+        done: set[int] = set()                 # of those, finished
+        finished = as_completed(loop=client.loop)
+        submitted = handed = 0
         try:
-            while submitted < len(batches) or pending:
-                while submitted < len(batches) and len(pending) < window:
-                    batch = batches[submitted]
-                    pending.append((batch, client.submit(lint_batch, shared, batch, pure=False,
-                                                         key=f"newslint-{run}-{submitted}")))
+            while handed < len(batches):
+                while (submitted < len(batches) and len(futures) - len(done) < window
+                       and len(futures) < AHEAD * window):
+                    future = client.submit(lint_batch, shared, batches[submitted], pure=False,
+                                           key=f"newslint-{run}-{submitted}")
+                    futures[submitted], indexes[future.key] = future, submitted
+                    finished.add(future)
                     submitted += 1
-                batch, future = pending.popleft()
-                yield from self._results(client, shared, run, batch, future)
+                if handed not in done:
+                    done.add(indexes.pop(next(finished).key))
+                    continue
+                future = futures.pop(handed)
+                done.discard(handed)
+                yield from self._results(client, shared, run, batches[handed], future)
+                handed += 1
         finally:
-            for _, future in pending:
+            for future in futures.values():
                 future.cancel()
 
     def _results(self, client, shared, run: str, batch: list[str], future) -> Iterator[FileResult]:
