@@ -94,7 +94,7 @@ def test_ctrl_c_exits_130_with_a_closed_document_and_no_workers_left(desk, fmt):
     else:
         run = document["runs"][0]
         assert run["invocations"][0]["executionSuccessful"] is False
-    assert "Traceback" not in err
+    assert "Traceback" not in err, err
 
 
 def test_ctrl_c_in_text_prints_the_summary_so_far(desk):

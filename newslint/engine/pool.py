@@ -34,9 +34,12 @@ def lint_in_pool(linter: "Linter", files: list[str], jobs: int) -> Iterator[File
         # Workers are forked while SIGINT is blocked, so none gets a Ctrl-C before
         # _start_worker tells it to ignore them; a Ctrl-C meanwhile waits for the unblock.
         with _sigint_blocked():
-            results = pool.map(_lint_batch_in_worker, batches)
-        for batch in results:
-            yield from batch
+            futures = [pool.submit(_lint_batch_in_worker, batch) for batch in batches]
+        # Not pool.map: its iterator cancels the futures left when it is interrupted,
+        # and on Python 3.11 the executor's own thread then raises on them once the
+        # workers are terminated.
+        for future in futures:
+            yield from future.result()
     except BaseException:
         # Ctrl-C, or the consumer stopped reading: end the workers now rather than
         # wait for their batches (they ignore SIGINT, so only this says when).
@@ -68,13 +71,15 @@ def _sigint_blocked() -> Iterator[None]:
 
 
 def _stop_workers(pool) -> None:
-    """Terminate a ProcessPoolExecutor's workers and drop its queued work, without waiting
-    (the executor has no public way to end running tasks before Python 3.14)."""
+    """Terminate a ProcessPoolExecutor's workers without waiting (the executor has no
+    public way to end running tasks before Python 3.14). Queued work is not cancelled:
+    the executor fails it as broken once its workers are gone (on Python 3.11 its own
+    thread raises on a future already cancelled)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         if process.is_alive():
             process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=False)
     for process in processes:
         process.join(timeout=1.0)
 
