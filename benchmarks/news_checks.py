@@ -50,7 +50,7 @@ def main() -> None:
                 enabled = frozenset(info.id for info in check.rules)
                 news_hits += len(check.check(doc, enabled))
                 if isinstance(check, Refiner):
-                    taken, hits = check.from_languagetool(doc, hits)
+                    taken, hits = check.refine(doc, hits)
                     news_hits += len(taken)
         news_time = time.perf_counter() - start
         stage.close()

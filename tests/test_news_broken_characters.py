@@ -64,14 +64,21 @@ def test_drops_languagetool_matches_on_or_next_to_broken_characters():
     after_dash = Hit("lt.UPPERCASE_SENTENCE_START", 0, 26, 29, "lowercase start")
     slip = Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 30, 33, "spelling")
     ours = Hit("news.style.x", 0, 0, 8, "a house rule")
-    taken, kept = BrokenCharactersCheck().from_languagetool(doc, [on_word, after_dash, slip, ours])
+    taken, kept = BrokenCharactersCheck().refine(doc, [on_word, after_dash, slip, ours])
     assert taken == [] and kept == [slip, ours]
 
 
 def test_clean_story_keeps_every_languagetool_match():
     doc = _doc("Kosovo’s status was odd — but teh talks went on.")
     hits = [Hit("lt.MORFOLOGIK_RULE_EN_US", 0, 30, 33, "spelling")]
-    assert BrokenCharactersCheck().from_languagetool(doc, hits) == ([], hits)
+    assert BrokenCharactersCheck().refine(doc, hits) == ([], hits)
+
+
+def test_refines_languagetool_matches_but_checks_the_text_without_them():
+    check = BrokenCharactersCheck()
+    assert (check.refines, check.needs_family) == ("lt.", False)
+    doc = _doc("Kosovo?s status was odd.")
+    assert [h.rule for h in check.check(doc, {BROKEN})] == [BROKEN]
 
 
 def test_broken_story_end_to_end(run_cli, write, languagetool_server):
@@ -101,4 +108,4 @@ def test_a_slip_beside_a_broken_character_is_still_a_spelling_finding():
 
     slips = [spell("intreesting"), spell("Hughh")]
     echoes = [spell("isn"), spell("Kosovo?s")]
-    assert BrokenCharactersCheck().from_languagetool(doc, slips + echoes) == ([], slips)
+    assert BrokenCharactersCheck().refine(doc, slips + echoes) == ([], slips)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newslint.checks.base import Hit
-from newslint.checks.news.fragment import FRAGMENT, FragmentCheck, from_languagetool
+from newslint.checks.news.fragment import FRAGMENT, FragmentCheck, refine
 from newslint.documents import parse_document
 from newslint.findings import Category, Severity
 
@@ -39,7 +39,7 @@ def _lt_hit(doc, sentence: str, rule: str = LT_RULE) -> Hit:
 
 def _kept(text: str, sentence: str, fmt: str = "text") -> list[Hit]:
     doc = _doc(text, fmt)
-    fragments, _ = from_languagetool(doc, [_lt_hit(doc, sentence)])
+    fragments, _ = refine(doc, [_lt_hit(doc, sentence)])
     return fragments
 
 
@@ -50,7 +50,7 @@ BODY = ("Fighting spreads in the north\n\n"
 def test_fragment_in_body_paragraph_becomes_news_fragment():
     doc = _doc(BODY)
     other = Hit("lt.MORFOLOGIK_RULE_EN_US", 1, 4, 9, "spelling")
-    fragments, rest = from_languagetool(doc, [_lt_hit(doc, "Fearing a wider war in the Middle East."), other])
+    fragments, rest = refine(doc, [_lt_hit(doc, "Fearing a wider war in the Middle East."), other])
     assert rest == [other]
     assert [(h.rule, doc.segments[h.segment].text[h.start:h.end]) for h in fragments] == [
         (FRAGMENT, "Fearing a wider war in the Middle East.")]
@@ -98,15 +98,15 @@ def test_verbless_sentence_only_after_a_full_one():
     after = "Fighting spreads\n\nThe council approved the plan. Pending approval of state funding.\n"
     alone = "Fighting spreads\n\nThe council met.\n\nPhoto by the city of Lakewood.\n"
     doc = _doc(after)
-    assert len(from_languagetool(doc, [_lt_hit(doc, "Pending approval of state funding.", rule)])[0]) == 1
+    assert len(refine(doc, [_lt_hit(doc, "Pending approval of state funding.", rule)])[0]) == 1
     doc = _doc(alone)
-    assert from_languagetool(doc, [_lt_hit(doc, "Photo by the city of Lakewood.", rule)])[0] == []
+    assert refine(doc, [_lt_hit(doc, "Photo by the city of Lakewood.", rule)])[0] == []
 
 
 def test_two_rules_on_one_sentence_make_one_finding():
     doc = _doc(BODY)
     sentence = "Fearing a wider war in the Middle East."
-    found, _ = from_languagetool(doc, [_lt_hit(doc, sentence), _lt_hit(doc, sentence, "lt.NEWSLINT_FRAGMENT_VERBLESS")])
+    found, _ = refine(doc, [_lt_hit(doc, sentence), _lt_hit(doc, sentence, "lt.NEWSLINT_FRAGMENT_VERBLESS")])
     assert len(found) == 1
 
 
@@ -118,10 +118,10 @@ def test_byline_is_not_a_fragment():
 def test_check_itself_returns_nothing_and_needs_languagetool():
     check = FragmentCheck()
     assert check.check(_doc(BODY), {FRAGMENT}) == []
-    assert check.requires_languagetool is True
+    assert (check.refines, check.needs_family) == ("lt.", True)
     (info,) = check.rules
     assert (info.id, info.category, info.severity) == (FRAGMENT, Category.FRAGMENT, Severity.SUGGESTION)
-    assert check.from_languagetool(_doc(BODY), []) == ([], [])
+    assert check.refine(_doc(BODY), []) == ([], [])
 
 
 def test_custom_rules_file_is_valid_and_prefixed():

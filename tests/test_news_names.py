@@ -34,7 +34,7 @@ def _spelling_hits(doc, words, rule=SPELL, replacement=None) -> list[Hit]:
 def _run(text, unknown, fmt="text", desk=()):
     doc = _doc(text, fmt)
     hits = _spelling_hits(doc, unknown)
-    taken, rest = NamesCheck(desk).from_languagetool(doc, hits)
+    taken, rest = NamesCheck(desk).refine(doc, hits)
     shown = lambda hs: [(h.rule, doc.segments[h.segment].text[h.start:h.end]) for h in hs]  # noqa: E731
     return shown(taken), shown(rest), taken
 
@@ -124,15 +124,15 @@ def test_multi_word_spelling_match_on_another_person_is_dropped_but_a_slip_stays
                "m", replacement="Donald Trump", category=Category.SPELLING)
     other = Hit("lt.EN_MULTITOKEN_SPELLING_TWO", 0, seg.index("John Bentel"), seg.index("John Bentel") + 11,
                 "m", replacement="John Bester", category=Category.SPELLING)
-    taken, rest = NamesCheck().from_languagetool(doc, [slip, other])
+    taken, rest = NamesCheck().refine(doc, [slip, other])
     assert rest == [slip]
 
 
 def test_other_hits_pass_untouched_and_the_check_needs_languagetool():
     doc = _doc("Aide Huma Abedin spoke.\n")
     grammar = Hit("lt.SOME_GRAMMAR", 0, 0, 4, "g", category=Category.GRAMMAR)
-    assert NamesCheck().from_languagetool(doc, [grammar]) == ([], [grammar])
-    assert NamesCheck.requires_languagetool is True
+    assert NamesCheck().refine(doc, [grammar]) == ([], [grammar])
+    assert (NamesCheck.refines, NamesCheck.needs_family) == ("lt.", True)
     assert NamesCheck().check(doc, {VARIANT}) == []
 
 
@@ -148,12 +148,12 @@ def test_a_repeated_lowercase_term_is_not_a_slip_but_a_repeated_one_edit_slip_is
     term = [_speller_hit(doc, 0, text0.index("homestand"), text0.index("homestand") + 9, "home stand"),
             _speller_hit(doc, 1, text1.index("homestand"), text1.index("homestand") + 9, "home stand")]
     slip = [_speller_hit(doc, 1, m.start(), m.end(), "received") for m in re.finditer("recieved", text1)]
-    taken, rest = NamesCheck().from_languagetool(doc, term + slip)
+    taken, rest = NamesCheck().refine(doc, term + slip)
     assert taken == [] and rest == slip
     # Used once, an unknown word that is no compound of English words stays a finding.
     once = _doc("The team hosts a fooderati dinner on Friday.")
     hit = _speller_hit(once, 0, 17, 26, "federation")
-    assert NamesCheck().from_languagetool(once, [hit]) == ([], [hit])
+    assert NamesCheck().refine(once, [hit]) == ([], [hit])
 
 
 def test_a_compound_of_english_words_is_not_a_slip_unless_one_letter_from_the_suggestion():
@@ -167,7 +167,7 @@ def test_a_compound_of_english_words_is_not_a_slip_unless_one_letter_from_the_su
 
     coined = [at("homestand", "home stand"), at("socio-cultural", "sociocultural"), at("popstar", "pop star")]
     slip = at("funreal", "funeral")          # fun + real, but one swap from the suggestion
-    assert NamesCheck().from_languagetool(doc, coined + [slip]) == ([], [slip])
+    assert NamesCheck().refine(doc, coined + [slip]) == ([], [slip])
 
 
 def foreign_runs_of(text):
@@ -180,12 +180,12 @@ def test_words_in_a_run_of_another_language_are_not_slips_but_a_slip_in_english_
     text = doc.segments[0].text
     foreign = [_speller_hit(doc, 0, m.start(), m.end(), "x") for m in re.finditer(r"mujhe|bachcha|chahiye", text)]
     slip = _speller_hit(doc, 0, text.index("stadum"), text.index("stadum") + 6, "stadium")
-    assert NamesCheck().from_languagetool(doc, foreign + [slip]) == ([], [slip])
+    assert NamesCheck().refine(doc, foreign + [slip]) == ([], [slip])
     # A possessive is its word: "nation’s cybersecurity efofrts" is English with one slip.
     english = _doc("He wants to bolster the nation’s cybersecurity efofrts at once.")
     t = english.segments[0].text
     kept = _speller_hit(english, 0, t.index("efofrts"), t.index("efofrts") + 7, "efforts")
-    assert NamesCheck().from_languagetool(english, [kept]) == ([], [kept])
+    assert NamesCheck().refine(english, [kept]) == ([], [kept])
     # Nor is a British word beside two names and a slip: "centre Daymond Langkow aimdst".
     assert foreign_runs_of("The goal, said centre Daymond Langkow aimdst the cheers.") == []
     # Names are capitalised: a run of unknown names is not another language.
@@ -202,4 +202,4 @@ def test_a_speller_match_over_a_name_and_the_next_word_is_dropped():
     glued = [_speller_hit(doc, 0, text.index("Modi on"), text.index("Modi on") + 7, "Mod ion"),
              _speller_hit(doc, 0, text.index("Ree said"), text.index("Ree said") + 8, "Rees aid")]
     slip = _speller_hit(doc, 0, text.index("Later, Modi"), text.index("Later, Modi") + 11)
-    assert NamesCheck().from_languagetool(doc, glued + [slip]) == ([], [slip])
+    assert NamesCheck().refine(doc, glued + [slip]) == ([], [slip])

@@ -11,10 +11,11 @@ findings. Three kinds, each a typed protocol the engine tells apart with ``isins
   (LanguageTool's ``lt.``): it may fail on a file (``run`` returns a ``CheckResult``), it
   builds each rule's metadata from a hit (``rule_info``) or a finding (``describe``) and
   chooses its default level; the registry builds one per config.
-- :class:`Refiner`: a check whose hits come from a family's matches rather than from the
-  text (``news.fragment``, ``news.names``): it takes the matches it turns into its own
-  hits and hands the rest back (``from_languagetool``). With the family off, its rules
-  are not checked, and the family says so (``off_notice``).
+- :class:`Refiner`: a check that works on a family's matches (``refines``: the family's
+  prefix) rather than on the text alone (``news.fragment``, ``news.names``, broken
+  characters): it takes the matches it turns into its own hits and hands the rest back
+  (``refine``). A refiner that ``needs_family`` has its rules checked only with the
+  family on; with it off, the family says so (``off_notice``).
 
 The result types live outside this package (``newslint.hits``, ``newslint.ruleinfo``);
 they are named here too for the checks that import them from here.
@@ -80,8 +81,9 @@ class RuleFamily(Protocol):
 class Refiner(Protocol):
     """A check that refines a rule family's matches into its own hits."""
 
-    requires_languagetool: bool      # its rules need the family (LanguageTool's) to run
+    refines: str          # the prefix of the family whose matches it refines ("lt.")
+    needs_family: bool    # its rules are checked only through that family's matches
 
-    def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+    def refine(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         """The hits taken (now this check's) and the family's hits left to report."""
         ...

@@ -169,11 +169,13 @@ class Linter:
                 result.notices.extend(found.notices)
                 matches = found.hits
                 for refiner, _ in book.refiners:
-                    taken, matches = refiner.from_languagetool(doc, matches)
-                    hits.extend(h for h in taken if h.rule in on)
+                    if refiner.refines == family.prefix:
+                        taken, matches = refiner.refine(doc, matches)
+                        hits.extend(h for h in taken if h.rule in on)
                 hits.extend(matches)
             else:
-                unchecked = sorted(rule for refiner, owned in book.refiners if refiner.requires_languagetool
+                unchecked = sorted(rule for refiner, owned in book.refiners
+                                   if refiner.needs_family and refiner.refines == family.prefix
                                    for rule in owned if rule in on)
                 if unchecked:
                     result.notices.append(family.off_notice(unchecked))

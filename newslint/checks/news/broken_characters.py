@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from typing import AbstractSet, Iterable, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
+from newslint.config.rule_ids import LANGUAGETOOL_PREFIX
 from newslint.documents.model import Document
 from newslint.findings import Category, Severity, Source
 
 BROKEN = "news.encoding.broken-characters"
-LANGUAGETOOL_PREFIX = "lt."
 # LanguageTool matches this close to a broken character are its echo (the word after a
 # lost dash is read as a lowercase sentence start).
 NEAR = 2
@@ -137,7 +137,8 @@ class BrokenCharactersCheck:
     matches the broken characters cause."""
 
     rules = (RULE,)
-    requires_languagetool = False    # finds broken characters by itself; refines matches when they come
+    refines = LANGUAGETOOL_PREFIX
+    needs_family = False    # finds broken characters by itself; refines matches when they come
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> Iterable[Hit]:
         if BROKEN not in enabled:
@@ -148,7 +149,7 @@ class BrokenCharactersCheck:
         first = broken[0]
         return [Hit(BROKEN, first.segment, first.start, first.end, _message(broken, doc))]
 
-    def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+    def refine(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         broken = find_broken(doc)
         if not broken:
             return [], list(hits)

@@ -19,11 +19,12 @@ from typing import AbstractSet, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
 from newslint.checks.news.quotes import scan_quotes
+from newslint.config.rule_ids import LANGUAGETOOL_PREFIX
 from newslint.documents.model import Document, SegmentKind
 from newslint.findings import Category, Severity, Source
 
 FRAGMENT = "news.fragment"
-LANGUAGETOOL_PREFIX = "lt.NEWSLINT_FRAGMENT"
+FRAGMENT_MATCHES = LANGUAGETOOL_PREFIX + "NEWSLINT_FRAGMENT"
 MIN_WORDS = 4
 
 VERBLESS_RULE = "lt.NEWSLINT_FRAGMENT_VERBLESS"
@@ -114,7 +115,7 @@ def _fragment_hit(hit: Hit, text: str) -> Hit:
                f"before or give it a subject and a verb.")
 
 
-def from_languagetool(doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+def refine(doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
     """Split LanguageTool hits into news.fragment hits and the rest.
 
     Matches of the NEWSLINT_FRAGMENT rules become news.fragment hits when they pass the
@@ -124,7 +125,7 @@ def from_languagetool(doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], li
     others: list[Hit] = []
     seen: set[tuple[int | None, int, int]] = set()
     for hit in hits:
-        if not hit.rule.startswith(LANGUAGETOOL_PREFIX):
+        if not hit.rule.startswith(FRAGMENT_MATCHES):
             others.append(hit)
         elif (hit.segment, hit.start, hit.end) not in seen and _keep(doc, hit):
             seen.add((hit.segment, hit.start, hit.end))   # one finding when two rules match
@@ -133,13 +134,14 @@ def from_languagetool(doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], li
 
 
 class FragmentCheck:
-    """news.fragment, found through LanguageTool (see :func:`from_languagetool`)."""
+    """news.fragment, found through LanguageTool (see :func:`refine`)."""
 
     rules = (RULE,)
-    requires_languagetool = True
+    refines = LANGUAGETOOL_PREFIX
+    needs_family = True
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         return []  # the matching runs inside LanguageTool
 
-    def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
-        return from_languagetool(doc, hits)
+    def refine(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+        return refine(doc, hits)

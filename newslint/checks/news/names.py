@@ -35,6 +35,7 @@ from typing import AbstractSet, Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
+from newslint.config.rule_ids import LANGUAGETOOL_PREFIX
 from newslint.documents.model import Document
 from newslint.languagetool.variant import without_american_only
 from newslint.findings import Category, Severity, Source
@@ -104,16 +105,17 @@ class NamesCheck:
     """news.names.*: drops spelling matches on names; flags name variants."""
 
     rules = (VARIANT_RULE, NEAR_KNOWN_RULE)
-    requires_languagetool = True
+    refines = LANGUAGETOOL_PREFIX
+    needs_family = True
 
     def __init__(self, desk_names: Sequence[str] = ()):
         self.desk_names = frozenset(desk_names)
         self._desk_list = sorted(self.desk_names)
 
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
-        return []  # works on LanguageTool's spelling matches (see from_languagetool)
+        return []  # works on LanguageTool's spelling matches (see refine)
 
-    def from_languagetool(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
+    def refine(self, doc: Document, hits: Sequence[Hit]) -> tuple[list[Hit], list[Hit]]:
         hits = without_american_only(doc, hits)
         spelling = {id(h): _form(doc, h) for h in hits
                     if h.category is Category.SPELLING and h.segment is not None}
