@@ -21,11 +21,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable, NoReturn, Sequence
 from urllib.parse import urlsplit
 
-import yaml
-from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newslint.config.model import LEVELS, Config, LanguageToolSettings, Override
@@ -33,6 +30,7 @@ from newslint.errors import ConfigError
 from newslint.languagetool.profile import PROFILES
 from newslint.regular_files import read_regular_file
 from newslint.suggest import did_you_mean
+from newslint.yamlread import PLAIN_SCALARS, NodeReader, compose, describe, is_null
 
 TOP_KEYS = ("extends", "languagetool", "rules", "vocab", "overrides", "include", "exclude")
 LANGUAGETOOL_KEYS = (
@@ -41,13 +39,6 @@ LANGUAGETOOL_KEYS = (
 )
 VOCAB_KEYS = ("accept", "reject", "names")
 OVERRIDE_KEYS = ("files", "rules")
-
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_MERGE = "tag:yaml.org,2002:merge"
-_PLAIN_SCALARS = (_STR, _BOOL, _INT, "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")
 
 _PACK = re.compile(r"newslint:([a-z0-9][a-z0-9_-]*)")
 _LANGUAGE = re.compile(r"auto|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
@@ -79,34 +70,25 @@ def load_config(path: str) -> Config:
 
 def parse_config(text: str, path: str) -> Config:
     """Validate config ``text`` as if read from ``path`` (relative paths resolve from its folder)."""
-    try:
-        root_node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(path, f"invalid YAML: {exc}") from None
-    return _ConfigReader(path).read(root_node)
+    return _ConfigReader(path).read(compose(text, path))
 
 
-class _ConfigReader:
+class _ConfigReader(NodeReader):
     """Walks the composed YAML nodes of one file and builds a Config."""
 
     def __init__(self, path: str):
-        self.path = path
+        super().__init__(path)
         self.root = os.path.dirname(os.path.abspath(path))
-        self._constructor = SafeConstructor()
         self._rule_lines: list[tuple[str, int]] = []
 
     # -- the schema ------------------------------------------------------------------
 
     def read(self, node: Node | None) -> Config:
         base = Config(path=self.path, root=self.root)
-        if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
+        if node is None or is_null(node):
             return base
         if not isinstance(node, MappingNode):
-            self.fail(node, f"the top level must be a mapping of settings, not {_describe(node)}")
+            self.fail(node, f"the top level must be a mapping of settings, not {describe(node)}")
         changes: dict[str, object] = {}
         for key, value in self.mapping(node, "the configuration", TOP_KEYS):
             if key == "extends":
@@ -174,7 +156,7 @@ class _ConfigReader:
         return LanguageToolSettings(**fields)
 
     def urls(self, node: Node, what: str) -> tuple[str, ...]:
-        if _is_null(node):
+        if is_null(node):
             return ()
         out = []
         for item in self.items(node, what):
@@ -195,8 +177,8 @@ class _ConfigReader:
         return tuple(levels)
 
     def level(self, node: Node, what: str) -> str:
-        if not isinstance(node, ScalarNode) or node.tag not in _PLAIN_SCALARS:
-            self.fail(node, f"{what}: expected one of {', '.join(LEVELS)}, got {_describe(node)}")
+        if not isinstance(node, ScalarNode) or node.tag not in PLAIN_SCALARS:
+            self.fail(node, f"{what}: expected one of {', '.join(LEVELS)}, got {describe(node)}")
         word = node.value.strip().lower()
         if word in LEVELS:
             return word
@@ -208,10 +190,10 @@ class _ConfigReader:
                   + did_you_mean(word, LEVELS))
 
     def overrides(self, node: Node) -> tuple[Override, ...]:
-        if _is_null(node):
+        if is_null(node):
             return ()
         if not isinstance(node, SequenceNode):
-            self.fail(node, f"overrides: expected a list of {{files, rules}} entries, got {_describe(node)}")
+            self.fail(node, f"overrides: expected a list of {{files, rules}} entries, got {describe(node)}")
         out = []
         for entry in node.value:
             found = dict(self.mapping(entry, "overrides entry", OVERRIDE_KEYS))
@@ -223,93 +205,6 @@ class _ConfigReader:
             rules = self.rule_levels(found["rules"], "overrides.rules") if "rules" in found else ()
             out.append(Override(files=files, rules=rules))
         return tuple(out)
-
-    # -- typed readers -------------------------------------------------------------------
-
-    def mapping(self, node: Node, what: str, allowed: Sequence[str] | None) -> list[tuple[str, Node]]:
-        """``(key, value node)`` pairs of a mapping node."""
-        return [(key, value) for key, _, value in self.entries(node, what, allowed)]
-
-    def entries(self, node: Node, what: str, allowed: Sequence[str] | None) -> list[tuple[str, int, Node]]:
-        """``(key, key line, value node)``; unknown (when ``allowed`` is given) or repeated keys fail.
-
-        A null (a key with nothing under it) reads as an empty mapping.
-        """
-        if _is_null(node):
-            return []
-        if not isinstance(node, MappingNode):
-            self.fail(node, f"{what}: expected a mapping, got {_describe(node)}")
-        own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
-        try:
-            self._constructor.flatten_mapping(node)   # resolves "<<": merged pairs come first
-        except yaml.constructor.ConstructorError as exc:
-            mark = exc.problem_mark or node.start_mark
-            self.fail_at(mark.line + 1, f"{what}: '<<' can merge only mappings ({exc.problem})")
-        merged = len(node.value) - own
-        entries: dict[str, tuple[str, int, Node, bool]] = {}   # key -> (..., written here)
-        for index, (key_node, value_node) in enumerate(node.value):
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_SCALARS:
-                self.fail(key_node, f"{what}: keys must be plain words, not {_describe(key_node)}")
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if allowed is not None and key not in allowed:
-                hint = did_you_mean(key, allowed) or f" (expected one of: {', '.join(allowed)})"
-                self.fail(key_node, f"unknown key {key!r} in {what}{hint}")
-            if key in entries and index >= merged and entries[key][3]:
-                self.fail(key_node, f"{what}: {key!r} appears twice (first on line {entries[key][1]})")
-            entries.pop(key, None)      # a key written here overrides a merged one
-            entries[key] = (key, line, value_node, index >= merged)
-        return [entry[:3] for entry in entries.values()]
-
-    def items(self, node: Node, what: str) -> list[Node]:
-        """A single scalar or a list, as a list of nodes."""
-        if isinstance(node, SequenceNode):
-            return list(node.value)
-        if isinstance(node, ScalarNode) and not _is_null(node):
-            return [node]
-        self.fail(node, f"{what}: expected a string or a list of strings, got {_describe(node)}")
-
-    def text(self, node: Node, what: str) -> str:
-        if not isinstance(node, ScalarNode) or node.tag not in _PLAIN_SCALARS:
-            self.fail(node, f"{what}: expected a string, got {_describe(node)}")
-        if not node.value.strip():
-            self.fail(node, f"{what}: empty string")
-        return node.value
-
-    def strings(self, node: Node, what: str) -> tuple[str, ...]:
-        return tuple(self.text(item, what) for item in self.items(node, what))
-
-    def matching(self, node: Node, what: str, pattern: re.Pattern[str], expected: str) -> str:
-        value = self.text(node, what)
-        if not pattern.fullmatch(value):
-            self.fail(node, f"{what}: {value!r} is not {expected}")
-        return value
-
-    def choice(self, node: Node, what: str, choices: Sequence[str]) -> str:
-        value = self.text(node, what)
-        if value not in choices:
-            self.fail(node, f"{what}: {value!r} is not one of {', '.join(choices)}" + did_you_mean(value, choices))
-        return value
-
-    def boolean(self, node: Node, what: str) -> bool:
-        return self._typed(node, what, _BOOL, "true or false")
-
-    def integer(self, node: Node, what: str, *, minimum: int) -> int:
-        value = self._typed(node, what, _INT, "a whole number")
-        if value < minimum:
-            self.fail(node, f"{what}: must be at least {minimum}, got {value}")
-        return value
-
-    def _typed(self, node: Node, what: str, tag: str, expected: str):
-        if not isinstance(node, ScalarNode) or node.tag != tag:
-            self.fail(node, f"{what}: expected {expected}, got {_describe(node)}")
-        return self._constructor.construct_object(node)
-
-    def fail(self, node: Node, message: str) -> NoReturn:
-        self.fail_at(node.start_mark.line + 1, message)
-
-    def fail_at(self, line: int, message: str) -> NoReturn:
-        raise ConfigError(self.path, message, line)
 
 
 def _style_by_name(root: str, name: str) -> str | None:
@@ -325,23 +220,3 @@ def _style_by_name(root: str, name: str) -> str | None:
             folder = os.path.join(styles_path_of(path), name)
             return folder if os.path.isdir(folder) else None
     return None
-
-
-def _is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == _NULL
-
-
-def _describe(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "a mapping"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    kinds: dict[str, Callable[[str], str]] = {
-        _NULL: lambda v: "nothing (null)",
-        _BOOL: lambda v: f"{v!r} (true/false)",
-        _INT: lambda v: f"the number {v}",
-        "tag:yaml.org,2002:float": lambda v: f"the number {v}",
-    }
-    return kinds.get(node.tag, lambda v: repr(v))(node.value)
-
-

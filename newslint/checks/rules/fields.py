@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from newslint.checks.rules.patterns import Pattern, compile_pattern
-from newslint.checks.rules.yamlfile import LocatedYaml
 from newslint.errors import ConfigError
 from newslint.suggest import did_you_mean
+from newslint.yamlread import LocatedYaml, kind
 
 _MISSING = object()
 
@@ -50,13 +50,13 @@ class RuleFields:
 
     def scalar_str(self, value: Any, *key: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.error(f"'{_dotted(key)}' must be a string, not {_kind(value)}", *key)
+            raise self.error(f"'{_dotted(key)}' must be a string, not {kind(value)}", *key)
         return str(value)
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self._get(key, default)
         if not isinstance(value, bool):
-            raise self.error(f"'{key}' must be true or false, not {_kind(value)}", key)
+            raise self.error(f"'{key}' must be true or false, not {kind(value)}", key)
         return value
 
     def count(self, key: str, default: int = 0) -> int:
@@ -68,7 +68,7 @@ class RuleFields:
     def number(self, key: str, default: float) -> float:
         value = self._get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.error(f"'{key}' must be a number, not {_kind(value)}", key)
+            raise self.error(f"'{key}' must be a number, not {kind(value)}", key)
         return float(value)
 
     def strings(self, key: str, *, allow_scalar: bool = False) -> tuple[str, ...]:
@@ -76,7 +76,7 @@ class RuleFields:
         if allow_scalar and isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return (str(value),)
         if not isinstance(value, (list, tuple)):
-            raise self.error(f"'{key}' must be a list of strings, not {_kind(value)}", key)
+            raise self.error(f"'{key}' must be a list of strings, not {kind(value)}", key)
         return tuple(self.scalar_str(item, key, i) for i, item in enumerate(value))
 
     def pairs(self, key: str) -> tuple[tuple[str, str], ...]:
@@ -88,11 +88,11 @@ class RuleFields:
             for i, item in enumerate(value):
                 if not isinstance(item, dict):
                     raise self.error(f"'{key}' entries must be mappings of strings to strings, "
-                                     f"not {_kind(item)}", key, i)
+                                     f"not {kind(item)}", key, i)
                 out.extend((self.scalar_str(k, key, i), self.scalar_str(v, key, i)) for k, v in item.items())
             return tuple(out)
         if not isinstance(value, dict):
-            raise self.error(f"'{key}' must be a mapping of strings to strings, not {_kind(value)}", key)
+            raise self.error(f"'{key}' must be a mapping of strings to strings, not {kind(value)}", key)
         out = []
         for k, v in value.items():
             out.append((self.scalar_str(k, key, k), self.scalar_str(v, key, k)))
@@ -101,7 +101,7 @@ class RuleFields:
     def mapping(self, key: str, allowed: frozenset[str]) -> dict[str, Any]:
         value = self._get(key, {})
         if not isinstance(value, dict):
-            raise self.error(f"'{key}' must be a mapping, not {_kind(value)}", key)
+            raise self.error(f"'{key}' must be a mapping, not {kind(value)}", key)
         for sub in value:
             if sub not in allowed:
                 raise self.error(f"unknown key '{key}.{sub}'{did_you_mean(str(sub), allowed)}", key, sub)
@@ -117,17 +117,3 @@ class RuleFields:
 
 def _dotted(key: tuple) -> str:
     return ".".join(str(k) for k in key if not isinstance(k, int)) or "?"
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"the string {value!r}"
-    if value is None:
-        return "nothing"
-    return f"{type(value).__name__} {value!r}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Sequence
 
-from newslint.checks.rules.yamlfile import LocatedYaml, load_located
 from newslint.errors import ConfigError
+from newslint.yamlread import LocatedYaml, load_located
 
 MAX_DEPTH = 10
 RULE_TYPES = frozenset({"existence", "substitution", "occurrence", "repetition", "consistency",

@@ -30,11 +30,11 @@ from newslint.checks.rules.fields import RuleFields
 from newslint.checks.rules.messages import format_message
 from newslint.checks.rules.rule import YamlRule
 from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, measured_scope, parse_scope
-from newslint.checks.rules.yamlfile import load_located
 from newslint.errors import ConfigError
 from newslint.findings import Category, Severity, Source
 from newslint.regular_files import read_regular_file
 from newslint.suggest import did_you_mean
+from newslint.yamlread import load_located
 
 SHIPPED_PREFIX = "newslint:"
 SHIPPED_PACKAGE = "newslint._rules"
