@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Sequence
 
 from newslint.findings import Category, Severity, Source
 
@@ -44,6 +45,15 @@ class RuleInfo:
     examples: Examples = Examples()
     # Document format the examples are written in ("text", "markdown" or "html").
     example_format: str = "text"
+
+    @classmethod
+    def documented(cls, rule_id: str, category: Category, severity: Severity, source: Source, *,
+                   what: str, why: str = "", fix: str = "", link: str = "",
+                   flag: Sequence[str] = (), pass_: Sequence[str] = (),
+                   fix_safety: FixSafety = FixSafety.NONE, example_format: str = "text") -> "RuleInfo":
+        """A rule written in code: its doc and examples given flat."""
+        return cls(rule_id, category, severity, source, RuleDoc(what, why, fix, link), fix_safety,
+                   Examples(tuple(flag), tuple(pass_)), example_format)
 
     @property
     def fixable(self) -> bool:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from newslint.findings import Category, Finding, Severity, Source
 from newslint.hits import Hit
-from newslint.ruleinfo import FixSafety, RuleDoc, RuleInfo
+from newslint.ruleinfo import FixSafety, RuleInfo
 
 if TYPE_CHECKING:
     from newslint.languagetool.catalog import LanguageToolRule, RuleCatalog
@@ -79,19 +79,14 @@ def _describe(rule: str, category: Category | None, severity: Severity | None,
         why = f"LanguageTool's rule {lt_id}, in its category {described.category_name or described.category_id}."
     else:
         what, why = f"LanguageTool rule {lt_id}.", ""
-    return RuleInfo(
-        id=rule,
-        category=category,
-        severity=severity or severity_for(category),
-        source=Source.LANGUAGETOOL,
-        doc=RuleDoc(
-            what=what,
-            why=why,
-            fix="LanguageTool's first suggestion is offered as an unsafe fix; review it before applying.",
-            # newslint's own rules loaded into the daemon are not on LanguageTool's site.
-            link="" if lt_id.startswith(FRAGMENT_RULE_PREFIX) else
-            f"https://community.languagetool.org/rule/show/{lt_id}?lang=en",
-        ),
+    return RuleInfo.documented(
+        rule, category, severity or severity_for(category), Source.LANGUAGETOOL,
+        what=what,
+        why=why,
+        fix="LanguageTool's first suggestion is offered as an unsafe fix; review it before applying.",
+        # newslint's own rules loaded into the daemon are not on LanguageTool's site.
+        link="" if lt_id.startswith(FRAGMENT_RULE_PREFIX) else
+        f"https://community.languagetool.org/rule/show/{lt_id}?lang=en",
         fix_safety=FixSafety.UNSAFE,
     )
 

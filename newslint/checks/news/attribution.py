@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet
 
-from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
+from newslint.checks.base import FixSafety, Hit, RuleInfo
 from newslint.checks.news.quotes import Quote, QuoteScan, opens_with_quote, scan_quotes
 from newslint.checks.news.speech import (
     SPEECH_VERBS, LeadIn, Speaker, Tag, lead_in, same_speaker, tag_after,
@@ -118,8 +118,8 @@ class _Utterance:
 def _rule(rule_id: str, severity: Severity, what: str, why: str, fix: str, flag: tuple[str, ...],
           pass_: tuple[str, ...], fix_safety: FixSafety = FixSafety.NONE,
           category: Category = Category.ATTRIBUTION) -> RuleInfo:
-    return RuleInfo(rule_id, category, severity, Source.NEWS, RuleDoc(what, why, fix), fix_safety,
-                    Examples(flag, pass_), "text")
+    return RuleInfo.documented(rule_id, category, severity, Source.NEWS, what=what, why=why, fix=fix,
+                               flag=flag, pass_=pass_, fix_safety=fix_safety)
 
 
 RULES = (

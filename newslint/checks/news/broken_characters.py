@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet, Iterable, Sequence
 
-from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
+from newslint.checks.base import Hit, RuleInfo
 from newslint.config.rule_ids import LANGUAGETOOL_PREFIX
 from newslint.documents.model import Document
 from newslint.findings import Category, Severity, Source
@@ -61,26 +61,21 @@ class Broken:
     kind: str          # "lost" or "mojibake"
 
 
-RULE = RuleInfo(
+RULE = RuleInfo.documented(
     BROKEN, Category.TYPOGRAPHY, Severity.WARNING, Source.NEWS,
-    RuleDoc(
-        what="Characters lost or garbled by a wrong text encoding: a curly apostrophe, quote or dash "
-             "printed as '?' (Kosovo?s, don?t, ?We will,? he said), or UTF-8 read as Windows-1252 "
-             "(Canadaâ€™s, CafÃ©). Reported once per story, at the first place, with how many there are; "
-             "the spelling and grammar matches the broken characters cause are not reported.",
-        why="Readers see the garbage; and every word it touches looks misspelt, which buries real slips "
-            "under dozens of spelling matches.",
-        fix="Re-export the copy from its source as UTF-8 (or fix the feed's declared encoding) rather "
-            "than retyping the marks one by one.",
-    ),
-    FixSafety.NONE,
-    Examples(
-        flag=("Kosovo?s status was discussed.", "Canadaâ€™s first F-5 tornado touched down.",
-              "The council met on Monday ? and adjourned."),
-        pass_=("Kosovo’s status was discussed. Was it settled?",
-               "See example.com/page.php?id=3 for the U.S.? No.",
-               "Cândido Portinari’s paintings were returned."),
-    ),
+    what="Characters lost or garbled by a wrong text encoding: a curly apostrophe, quote or dash "
+         "printed as '?' (Kosovo?s, don?t, ?We will,? he said), or UTF-8 read as Windows-1252 "
+         "(Canadaâ€™s, CafÃ©). Reported once per story, at the first place, with how many there are; "
+         "the spelling and grammar matches the broken characters cause are not reported.",
+    why="Readers see the garbage; and every word it touches looks misspelt, which buries real slips "
+        "under dozens of spelling matches.",
+    fix="Re-export the copy from its source as UTF-8 (or fix the feed's declared encoding) rather "
+        "than retyping the marks one by one.",
+    flag=("Kosovo?s status was discussed.", "Canadaâ€™s first F-5 tornado touched down.",
+          "The council met on Monday ? and adjourned."),
+    pass_=("Kosovo’s status was discussed. Was it settled?",
+           "See example.com/page.php?id=3 for the U.S.? No.",
+           "Cândido Portinari’s paintings were returned."),
 )
 
 

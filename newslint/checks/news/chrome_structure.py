@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
-from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
+from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_bare_byline, is_credit, is_teaser, opens_story_list, shape_of,
@@ -64,15 +64,8 @@ _MIN_HEADLINE_WORDS = 4
 
 
 def _rule(rule_id: str, what: str, why: str, fix: str, flag: Sequence[str], pass_: Sequence[str]) -> RuleInfo:
-    return RuleInfo(
-        id=rule_id,
-        category=Category.CHROME,
-        severity=Severity.WARNING,
-        source=Source.NEWS,
-        doc=RuleDoc(what=what, why=why, fix=fix),
-        examples=Examples(flag=tuple(flag), pass_=tuple(pass_)),
-        example_format="text",
-    )
+    return RuleInfo.documented(rule_id, Category.CHROME, Severity.WARNING, Source.NEWS,
+                               what=what, why=why, fix=fix, flag=flag, pass_=pass_)
 
 
 _STORY = (
@@ -164,22 +157,15 @@ RULES: tuple[RuleInfo, ...] = (
             + "\n\nLibrary hours\n\nMonday: 9 a.m. to 5 p.m.\n\nSaturday: 10 a.m. to 2 p.m.\n\n" + _STORY[2],
         ),
     ),
-    RuleInfo(
-        id=FURNITURE,
-        category=Category.CHROME,
-        severity=Severity.WARNING,
-        source=Source.NEWS,
-        doc=RuleDoc(
-            what="Text from an HTML page's navigation, sidebar (aside), footer or form.",
-            why="Those parts of a page are not the article.",
-            fix="Remove the element from the article file, or extract only the article body.",
-        ),
-        examples=Examples(
-            flag=("<article><h1>Library to close</h1><p>" + _STORY[0] + "</p>"
-                  "<nav>Home | World | Sport</nav><p>" + _STORY[1] + "</p></article>",),
-            pass_=("<article><h1>Library to close</h1><p>" + _STORY[0] + "</p><p>"
-                   + _STORY[1] + "</p></article>",),
-        ),
+    RuleInfo.documented(
+        FURNITURE, Category.CHROME, Severity.WARNING, Source.NEWS,
+        what="Text from an HTML page's navigation, sidebar (aside), footer or form.",
+        why="Those parts of a page are not the article.",
+        fix="Remove the element from the article file, or extract only the article body.",
+        flag=("<article><h1>Library to close</h1><p>" + _STORY[0] + "</p>"
+              "<nav>Home | World | Sport</nav><p>" + _STORY[1] + "</p></article>",),
+        pass_=("<article><h1>Library to close</h1><p>" + _STORY[0] + "</p><p>"
+               + _STORY[1] + "</p></article>",),
         example_format="html",
     ),
 )

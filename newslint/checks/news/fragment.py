@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Sequence
 
-from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
+from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.quotes import scan_quotes
 from newslint.config.rule_ids import LANGUAGETOOL_PREFIX
 from newslint.documents.model import Document, SegmentKind
@@ -52,34 +52,29 @@ _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-RULE = RuleInfo(
+RULE = RuleInfo.documented(
     FRAGMENT, Category.FRAGMENT, Severity.SUGGESTION, Source.NEWS,
-    RuleDoc(
-        what="A sentence in body copy with no main clause: a participial phrase (“Fearing a "
-             "wider war.”, “Leaving thousands without a doctor.”), a prepositional phrase "
-             "(“Despite the damage to several homes.”), a subordinate clause (“Although the "
-             "network had promised to keep them open.”) or a “Which …” clause standing alone, "
-             "also as a paragraph of its own; and a verbless noun phrase after a full sentence "
-             "(“Pending approval of state funding.”).",
-        why="A fragment left by an edit, a scraper or machine translation reads as a mistake "
-            "and hides who did what. Deliberate fragments live in quotes and in very short "
-            "exclamations (“Not anymore.”), which are not flagged; nor are headlines, captions, "
-            "lists, bylines, datelines and credit lines.",
-        fix="Join the fragment to the sentence before (“…, fearing a wider war.”) or give it a "
-            "subject and a verb. Needs LanguageTool: without it fragments are not checked.",
-    ),
-    FixSafety.NONE,
-    Examples(
-        flag=("The White House ruled out joining any strike on Iran. Fearing a wider war in "
-              "the Middle East.",
-              "The clinics closed in June.\n\nAlthough the network had promised to keep them open.",
-              "The council approved the plan. Pending approval of state funding."),
-        pass_=("Fearing a wider war in the Middle East, the White House ruled out joining any "
-               "strike on Iran.",
-               "The talks failed. Not anymore.",
-               "Reporting by Jane Doe; Editing by John Roe.",
-               "The general was blunt. “Not now. Not ever. Not while I am in charge.”"),
-    ),
+    what="A sentence in body copy with no main clause: a participial phrase (“Fearing a "
+         "wider war.”, “Leaving thousands without a doctor.”), a prepositional phrase "
+         "(“Despite the damage to several homes.”), a subordinate clause (“Although the "
+         "network had promised to keep them open.”) or a “Which …” clause standing alone, "
+         "also as a paragraph of its own; and a verbless noun phrase after a full sentence "
+         "(“Pending approval of state funding.”).",
+    why="A fragment left by an edit, a scraper or machine translation reads as a mistake "
+        "and hides who did what. Deliberate fragments live in quotes and in very short "
+        "exclamations (“Not anymore.”), which are not flagged; nor are headlines, captions, "
+        "lists, bylines, datelines and credit lines.",
+    fix="Join the fragment to the sentence before (“…, fearing a wider war.”) or give it a "
+        "subject and a verb. Needs LanguageTool: without it fragments are not checked.",
+    flag=("The White House ruled out joining any strike on Iran. Fearing a wider war in "
+          "the Middle East.",
+          "The clinics closed in June.\n\nAlthough the network had promised to keep them open.",
+          "The council approved the plan. Pending approval of state funding."),
+    pass_=("Fearing a wider war in the Middle East, the White House ruled out joining any "
+           "strike on Iran.",
+           "The talks failed. Not anymore.",
+           "Reporting by Jane Doe; Editing by John Roe.",
+           "The general was blunt. “Not now. Not ever. Not while I am in charge.”"),
 )
 
 

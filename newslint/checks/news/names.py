@@ -34,7 +34,7 @@ from typing import AbstractSet, Sequence
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from newslint.checks.base import Examples, FixSafety, Hit, RuleDoc, RuleInfo
+from newslint.checks.base import FixSafety, Hit, RuleInfo
 from newslint.config.rule_ids import LANGUAGETOOL_PREFIX
 from newslint.documents.model import Document
 from newslint.languagetool.variant import without_american_only
@@ -56,38 +56,32 @@ _NAMES_WHY = ("Misspelt names are the errors readers notice and corrections colu
               "after a title such as Sen. or Dr., in a run of capitalised words, or with a "
               "possessive) and checks names against each other and the desk's list instead.")
 
-VARIANT_RULE = RuleInfo(
+VARIANT_RULE = RuleInfo.documented(
     VARIANT, Category.SPELLING, Severity.WARNING, Source.NEWS,
-    RuleDoc(
-        what="The same name spelled two ways in one story (“Gallant” and “Galant”): two capitalised "
-             "words of 4+ letters one edit apart (a letter added, dropped, changed or two swapped), "
-             "at least one of which the spelling checker does not know. The rarer spelling is "
-             "flagged, every time it appears; when both are used equally often, each unknown one is. "
-             "Plurals (Clinton / Clintons) do not count.",
-        why=_NAMES_WHY,
-        fix="Check the name against a reliable source and use one spelling throughout; the other "
-            "spelling in the story is offered as an unsafe fix. Needs LanguageTool.",
-    ),
-    FixSafety.UNSAFE,
-    Examples(
-        flag=("Defense Minister Yoav Gallant met the envoy. Gallant said talks would go on. "
-              "Galant later left for Cairo.",),
-        pass_=("Defense Minister Yoav Gallant met the envoy. Gallant said talks would go on.",
-               "Hillary Clinton spoke first. The Clintons left at noon."),
-    ),
+    what="The same name spelled two ways in one story (“Gallant” and “Galant”): two capitalised "
+         "words of 4+ letters one edit apart (a letter added, dropped, changed or two swapped), "
+         "at least one of which the spelling checker does not know. The rarer spelling is "
+         "flagged, every time it appears; when both are used equally often, each unknown one is. "
+         "Plurals (Clinton / Clintons) do not count.",
+    why=_NAMES_WHY,
+    fix="Check the name against a reliable source and use one spelling throughout; the other "
+        "spelling in the story is offered as an unsafe fix. Needs LanguageTool.",
+    fix_safety=FixSafety.UNSAFE,
+    flag=("Defense Minister Yoav Gallant met the envoy. Gallant said talks would go on. "
+          "Galant later left for Cairo.",),
+    pass_=("Defense Minister Yoav Gallant met the envoy. Gallant said talks would go on.",
+           "Hillary Clinton spoke first. The Clintons left at noon."),
 )
 
-NEAR_KNOWN_RULE = RuleInfo(
+NEAR_KNOWN_RULE = RuleInfo.documented(
     NEAR_KNOWN, Category.SPELLING, Severity.WARNING, Source.NEWS,
-    RuleDoc(
-        what="A name the spelling checker does not know that is missing from the desk's names list "
-             "(vocab: {names: FILE}, built by `newslint vocab learn`) but is one edit from a listed "
-             "name (two edits for names of 7+ letters): a probable misspelling of it.",
-        why=_NAMES_WHY,
-        fix="Use the listed spelling (offered as an unsafe fix), or, for a new name, add it to the "
-            "list or to vocab.accept. Needs LanguageTool and a names list.",
-    ),
-    FixSafety.UNSAFE,
+    what="A name the spelling checker does not know that is missing from the desk's names list "
+         "(vocab: {names: FILE}, built by `newslint vocab learn`) but is one edit from a listed "
+         "name (two edits for names of 7+ letters): a probable misspelling of it.",
+    why=_NAMES_WHY,
+    fix="Use the listed spelling (offered as an unsafe fix), or, for a new name, add it to the "
+        "list or to vocab.accept. Needs LanguageTool and a names list.",
+    fix_safety=FixSafety.UNSAFE,
 )
 
 

@@ -18,7 +18,7 @@ from typing import AbstractSet, Sequence
 
 import re2
 
-from newslint.checks.base import Examples, Hit, RuleDoc, RuleInfo
+from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.rules import existence
 from newslint.checks.rules.matcher import Exceptions, Matcher, wrap
 from newslint.checks.rules.patterns import compile_pattern, compiles_with_re2, re2_options
@@ -184,15 +184,9 @@ def vocab_reject_rule(words: Sequence[str]) -> YamlRule:
     matcher = existence.Existence(
         VOCAB_REJECT_ID, "Avoid using '%s'.", parse_scope(("text",)),
         pattern=pattern, exceptions=Exceptions(VOCAB_REJECT_ID), vocab=False, replacement=None)
-    info = RuleInfo(
-        id=VOCAB_REJECT_ID,
-        category=Category.STYLE,
-        severity=Severity.ERROR,
-        source=Source.RULES,
-        doc=RuleDoc(
-            what="A word the configuration's vocab.reject list bans.",
-            why="The desk decided this word should not appear in copy.",
-            fix="Rephrase without the word, or remove it from vocab.reject."),
-        examples=Examples(),
-    )
+    info = RuleInfo.documented(
+        VOCAB_REJECT_ID, Category.STYLE, Severity.ERROR, Source.RULES,
+        what="A word the configuration's vocab.reject list bans.",
+        why="The desk decided this word should not appear in copy.",
+        fix="Rephrase without the word, or remove it from vocab.reject.")
     return YamlRule(info, matcher, "<config>", "existence")
