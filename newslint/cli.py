@@ -9,9 +9,8 @@ from typing import Sequence
 import click
 
 from newslint import __version__
-from newslint.cli_options import lint_options, make_lint_options
+from newslint.cli_options import CheckOptions, OutputOptions, lint_options
 from newslint.execution.cli import dask_executor, dask_option, resume_option, resuming_executor
-from newslint.findings import Severity
 from newslint.fixing.cli import dry_run_exit_code, fix_mode, fix_options, run_fixes
 from newslint.reporters import REPORTERS
 from newslint.unexpected import flush_output, report_unexpected
@@ -30,11 +29,11 @@ def _use_color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
-def _output_options(fmt: str | None, stream, quiet: bool) -> dict:
+def _output_options(output: OutputOptions, stream) -> dict:
     """A reporter's options. Text output sends errors and notes to stderr (as ruff and
     flake8 do); the machine formats keep them inside their documents."""
-    options = {"color": _use_color(stream), "quiet": quiet}
-    if (fmt or _default_format()) == "text":
+    options = {"color": _use_color(stream), "quiet": output.quiet}
+    if (output.fmt or _default_format()) == "text":
         options["messages"] = sys.stderr
     return options
 
@@ -91,92 +90,100 @@ def cli() -> None:
 @fix_options
 @dask_option
 @resume_option
-def check(paths, fmt, config_path, fail_on, select, ignore, no_languagetool, lt_urls, no_cache,
-          stdin_filename, jobs, quiet, diff_ref, diff_file, baseline_path, shard, fix, unsafe_fixes,
-          dry_run, dask_address, resume) -> int:
+def check(**switches) -> int:
     """Check articles (files, directories, or - for stdin)."""
     from newslint.engine import Linter
     from newslint.errors import ConfigError
-    from newslint.report import Report
 
-    options = make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs)
+    options = CheckOptions.from_switches(**switches)
+    config_path = options.lint.config_path
     if config_path and not os.path.isfile(config_path):
         click.echo(f"{config_path}: error: config file not found", err=True)
         return EXIT_ERROR
-    executor, paths = dask_executor(dask_address, options.jobs, paths)
-    executor = resuming_executor(resume, executor, quiet)
+    executor, paths = dask_executor(options.dask_address, options.lint.jobs, options.paths)
+    executor = resuming_executor(options.resume, executor, options.output.quiet)
     try:
-        linter = Linter(options, executor=executor)
+        linter = Linter(options.lint, executor=executor)
     except ConfigError as exc:
         click.echo(f"{exc}", err=True)
         return EXIT_ERROR
-    from newslint.workflows.scope import lint_scoped
-
-    paths, scope = resolve_scope(paths, diff_ref, diff_file, baseline_path, shard)
+    scope = options.scope
+    paths, narrowed = resolve_scope(paths, scope.diff_ref, scope.diff_file, scope.baseline_path, scope.shard)
     paths = paths or (".",)
     try:
         linter.check_selection(paths)
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_ERROR
-    fixing = fix_mode(fix, unsafe_fixes, dry_run)
-    from newslint.reporters import interrupted_error
+    fixing = fix_mode(options.fix.fix, options.fix.unsafe_fixes, options.fix.dry_run)
+    return _run(linter, paths, narrowed, fixing, options)
 
+
+def _run(linter, paths: tuple[str, ...], scope, fixing, options: CheckOptions) -> int:
+    """Check ``paths`` one of four ways (fixing, a narrowed scope, stdin, or streamed file
+    by file) and report; an interrupt reports what was checked so far."""
+    from newslint.report import Report
+    from newslint.reporters import interrupted_error
+    from newslint.workflows.scope import lint_scoped
+
+    output = options.output
     report = Report()
-    writer = None
     try:
         if fixing is not None:
-            run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=quiet)
+            run = run_fixes(linter, paths, fixing, narrowed=scope is not None, quiet=output.quiet)
             if fixing.dry_run:
-                return dry_run_exit_code(run, Severity.parse(fail_on))
+                return dry_run_exit_code(run, output.fail_on)
             report = run.report
         elif scope is not None:
             report = lint_scoped(linter, paths, scope)
         elif "-" in paths:
             for path in paths:
-                report.add(_lint_stdin(linter, stdin_filename) if path == "-" else linter.lint_file(path))
+                report.add(_lint_stdin(linter, options.stdin_filename) if path == "-" else linter.lint_file(path))
             report.finish(linter.rules_of)
         else:
-            # Findings are written file by file as the files are checked, under a
-            # progress bar on a terminal.
-            from newslint.progress import progress_for
-            from newslint.reporters import get_writer, write_groups
-
-            stream = sys.stdout
-            progress = progress_for(quiet)
-            options = _output_options(fmt, stream, quiet)
-            if progress and "messages" in options:
-                options["messages"] = progress.wrap(options["messages"])
-            writer = get_writer(fmt or _default_format())(progress.wrap(stream) if progress else stream, **options)
-            try:
-                totals = write_groups(linter.iter_by_path(paths, progress), writer, linter.rules_of)
-            finally:
-                if progress:
-                    progress.close()
-            writer = None
-            return EXIT_INTERRUPTED if totals.interrupted else totals.exit_code(Severity.parse(fail_on))
+            return _stream(linter, paths, output)
     except KeyboardInterrupt:
         if fixing is not None:
             click.echo("error: interrupted; files already fixed stay fixed, the rest are unchanged", err=True)
             return EXIT_INTERRUPTED
         # What was checked so far, in a whole document.
         report.errors.append(interrupted_error(report.files_checked))
-        if writer is not None:           # a document already begun: end it
-            from newslint.report import Totals
-
-            writer.end(Totals.of(report))
-        else:
-            _render(report.finish(linter.rules_of), fmt, quiet)
+        _render(report.finish(linter.rules_of), output)
         return EXIT_INTERRUPTED
-    _render(report, fmt, quiet)
-    return report.exit_code(Severity.parse(fail_on))
+    _render(report, output)
+    return report.exit_code(output.fail_on)
 
 
-def _render(report, fmt: str | None, quiet: bool) -> None:
+def _stream(linter, paths: tuple[str, ...], output: OutputOptions) -> int:
+    """Findings written file by file as the files are checked, under a progress bar on a
+    terminal; an interrupt ends the document already begun."""
+    from newslint.progress import progress_for
+    from newslint.report import Report, Totals
+    from newslint.reporters import get_writer, interrupted_error, write_groups
+
+    stream = sys.stdout
+    progress = progress_for(output.quiet)
+    options = _output_options(output, stream)
+    if progress and "messages" in options:
+        options["messages"] = progress.wrap(options["messages"])
+    writer = get_writer(output.fmt or _default_format())(progress.wrap(stream) if progress else stream, **options)
+    try:
+        try:
+            totals = write_groups(linter.iter_by_path(paths, progress), writer, linter.rules_of)
+        finally:
+            if progress:
+                progress.close()
+    except KeyboardInterrupt:
+        writer.end(Totals.of(Report(errors=[interrupted_error(0)])))
+        return EXIT_INTERRUPTED
+    return EXIT_INTERRUPTED if totals.interrupted else totals.exit_code(output.fail_on)
+
+
+def _render(report, output: OutputOptions) -> None:
     from newslint.reporters import get_reporter
 
     stream = sys.stdout
-    get_reporter(fmt or _default_format())(report, stream, **_output_options(fmt, stream, quiet))
+    get_reporter(output.fmt or _default_format())(report, stream, **_output_options(output, stream))
 
 
 @cli.command()

@@ -1,11 +1,18 @@
-"""The lint options that `check` and `baseline create` share, and the LintOptions they make."""
+"""The lint options that `check` and `baseline create` share, the LintOptions they make,
+and `check`'s switches grouped by the stage each steers (:class:`CheckOptions`)."""
 from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
 
 import click
+
+from newslint.findings import Severity
+
+if TYPE_CHECKING:
+    from newslint.engine import LintOptions
 
 
 def split_globs(values: Sequence[str]) -> tuple[str, ...]:
@@ -50,7 +57,7 @@ def job_count(jobs: int) -> int:
     return jobs
 
 
-def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs):
+def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_cache, jobs) -> "LintOptions":
     """The engine's LintOptions from those switches (imported late: `--help` stays light)."""
     from newslint.engine import LintOptions
 
@@ -62,3 +69,51 @@ def make_lint_options(config_path, select, ignore, no_languagetool, lt_urls, no_
         jobs=job_count(jobs),
         # A person at a terminal hears why the first run waits; hooks and CI logs do not.
         announce_start=sys.stderr.isatty())
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    fmt: str | None           # --format (None: text, or github under GitHub Actions)
+    quiet: bool
+    fail_on: Severity         # the lowest severity that makes the exit status 1
+
+
+@dataclass(frozen=True)
+class ScopeSwitches:
+    """--diff, --diff-file, --baseline, --shard, as given (``workflows.cli.resolve_scope`` reads them)."""
+
+    diff_ref: str | None
+    diff_file: str | None
+    baseline_path: str | None
+    shard: Any                # a workflows.shard.Shard, or None
+
+
+@dataclass(frozen=True)
+class FixSwitches:
+    """--fix, --unsafe-fixes, --dry-run, as given (``fixing.cli.fix_mode`` checks them)."""
+
+    fix: bool
+    unsafe_fixes: bool
+    dry_run: bool
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `newslint check` was told, grouped by the stage each part steers."""
+
+    paths: tuple[str, ...]
+    lint: "LintOptions"
+    output: OutputOptions
+    stdin_filename: str | None
+    scope: ScopeSwitches
+    fix: FixSwitches
+    dask_address: str | None
+    resume: bool
+
+    @classmethod
+    def from_switches(cls, paths, fmt, fail_on, stdin_filename, quiet, diff_ref, diff_file, baseline_path,
+                      shard, fix, unsafe_fixes, dry_run, dask_address, resume, **lint) -> "CheckOptions":
+        """From click's keyword arguments; ``lint``: the switches :func:`lint_options` adds."""
+        return cls(tuple(paths), make_lint_options(**lint), OutputOptions(fmt, quiet, Severity.parse(fail_on)),
+                   stdin_filename, ScopeSwitches(diff_ref, diff_file, baseline_path, shard),
+                   FixSwitches(fix, unsafe_fixes, dry_run), dask_address, resume)
