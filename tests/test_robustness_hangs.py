@@ -20,6 +20,7 @@ import pytest
 
 from newslint.config.model import LanguageToolSettings
 from newslint.documents import parse_document
+from newslint.errors import ConfigError
 from newslint.languagetool import http as lt_http
 from newslint.languagetool.http import HttpClient, LanguageToolBadResponse, LanguageToolTimeout
 from newslint.languagetool.install import install
@@ -27,6 +28,7 @@ from newslint.languagetool.paths import LanguageToolHome
 from newslint.languagetool.process import pid_alive
 from newslint.languagetool.server import ensure_server, orphan_servers, start_server, stop_server
 from newslint.languagetool.stage import LanguageToolStage, StageOptions
+from newslint.names.desk import read_names
 from tests.test_robustness_languagetool import VERSION, answer, fake_server, on_check
 
 
@@ -79,6 +81,22 @@ def test_a_rule_pack_holding_a_fifo_or_a_device_is_refused(run_cli, write, tmp_p
     result, _ = _within(20, lambda: run_cli("check", "--no-languagetool", "--format", "json", path))
     assert result.code == 2
     assert "trap.yml" in result.out and "Not a regular file" in result.out
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_names_list_that_is_a_fifo_or_a_device_is_refused(run_cli, write, tmp_path, kind):
+    trap = tmp_path / "names.txt"
+    if kind == "fifo":
+        os.mkfifo(trap)
+    else:
+        os.symlink("/dev/zero", trap)
+    with pytest.raises(ConfigError) as raised:
+        _within(10, lambda: read_names(str(trap)))
+    assert raised.value.path == str(trap) and "Not a regular file" in raised.value.message
+    write(".newslint.yml", "vocab: {names: names.txt}\n")
+    path = write("a.txt", "The mayor spoke.\n")
+    result, _ = _within(20, lambda: run_cli("check", "--no-languagetool", path))
+    assert result.code == 2 and "names.txt" in result.err and "Not a regular file" in result.err
 
 
 def test_extends_at_an_empty_folder_is_an_error(run_cli, write, tmp_path):

@@ -130,7 +130,7 @@ class _ConfigReader(NodeReader):
 
         entry = self.text(node, "vocab.names")
         target = os.path.normpath(os.path.join(self.root, os.path.expanduser(entry)))
-        if not os.path.isfile(target):
+        if not os.path.lexists(target):
             self.fail(node, f"vocab.names: {entry!r}: no such file (looked for {target}); "
                             f"build one with `newslint vocab learn PATHS -o FILE`")
         return read_names(target)

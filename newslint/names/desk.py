@@ -14,13 +14,15 @@ from typing import Iterable, Iterator
 
 from newslint.errors import ConfigError
 from newslint.names.evidence import TITLES, WORD, NameIndex
+from newslint.regular_files import read_regular_file
+
+MAX_NAMES_BYTES = 16 << 20      # a desk's list runs to some thousand names: far below this
 
 
 def read_names(path: str) -> tuple[str, ...]:
     """The names in ``path``, sorted; a bad file raises ConfigError naming it (and the line)."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_regular_file(path, MAX_NAMES_BYTES)
     except FileNotFoundError:
         raise ConfigError(path, "names list: no such file") from None
     except IsADirectoryError:
