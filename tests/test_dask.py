@@ -181,3 +181,13 @@ def test_a_slow_batch_at_the_head_does_not_stall_the_others(archive, cluster, tm
         on_dask = _json(slow, [str(archive)])
     assert os.path.exists(slow.seen), "the other worker stopped behind the slow head batch"
     assert on_dask == _json(Linter(options), [str(archive)])       # still handed on in order
+
+
+def test_without_distributed_dask_is_a_usage_error_that_says_what_to_install(run_cli, write, monkeypatch):
+    from newslint.execution import cli as execution_cli
+
+    assert execution_cli.dask_installed()
+    monkeypatch.setitem(sys.modules, "distributed", None)      # as if it were not installed
+    assert not execution_cli.dask_installed()
+    result = run_cli("check", "--no-languagetool", "--dask", write("a.txt", "The mayor spoke.\n"))
+    assert result.code == 2 and execution_cli.DASK_HINT in result.err

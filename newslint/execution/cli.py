@@ -1,9 +1,19 @@
 """The ``--dask [ADDRESS]`` switch of ``newslint check``."""
 from __future__ import annotations
 
+import importlib.util
+
 import click
 
 DASK_HINT = "--dask needs dask and distributed: pip install 'newslint[dask]'"
+
+
+def dask_installed() -> bool:
+    """Whether Dask's distributed scheduler can be imported (the extra ``newslint[dask]``)."""
+    try:
+        return importlib.util.find_spec("distributed") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def dask_option(command):
@@ -22,10 +32,8 @@ def dask_executor(dask_address: str | None, jobs: int, paths: tuple[str, ...]):
 
     if dask_address != "local" and not is_address(dask_address):
         paths, dask_address = (dask_address, *paths), "local"
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise click.UsageError(DASK_HINT) from None
+    if not dask_installed():
+        raise click.UsageError(DASK_HINT)
     from newslint.execution.cluster import DaskExecutor
 
     executor = DaskExecutor(None if dask_address == "local" else dask_address, workers=jobs)

@@ -362,8 +362,8 @@ def _start_locked(home: LanguageToolHome, plan: LaunchPlan, memory: str, idle_ti
             launched_state.append(state)
 
         try:
-            pid = _launch_and_warm(java_command(java, plan, classes_dir, properties, port, memory),
-                                   run / "server.log", port, timeout, launched)
+            _launch_and_warm(java_command(java, plan, classes_dir, properties, port, memory),
+                             run / "server.log", port, timeout, launched)
         except BaseException as exc:
             if launched_state:
                 _forget_launch(home, launched_state[0])
@@ -390,7 +390,8 @@ def _forget_launch(home: LanguageToolHome, state: ServerState) -> None:
 
 
 def _launch_and_warm(cmd: list[str], log_path: Path, port: int, timeout: float,
-                     launched: Callable[[int], None]) -> int:
+                     launched: Callable[[int], None]) -> None:
+    """Start the server (``launched`` records its pid at once) and wait until it answers a check."""
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True, close_fds=True)
@@ -429,7 +430,6 @@ def _launch_and_warm(cmd: list[str], log_path: Path, port: int, timeout: float,
             terminate(proc.pid)
         proc.wait()
         raise
-    return proc.pid
 
 
 def _listening(port: int) -> bool:

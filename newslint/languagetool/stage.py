@@ -36,8 +36,7 @@ from newslint.languagetool.catalog import RuleCatalog, catalog_file, parse_listi
 from newslint.languagetool.client import LanguageToolClient, ServerPool, normalize_url
 from newslint.languagetool.http import ServerUnreachable
 from newslint.languagetool.paths import URL_ENV, LanguageToolHome
-from newslint.languagetool.rulemeta import (category_for, lt_rule_id, rule_id, rule_info,  # noqa: F401
-                                            rule_info_for_finding, severity_for)
+from newslint.languagetool.rulemeta import category_for, lt_rule_id, rule_id, severity_for
 from newslint.languagetool.server import (MAX_TEXT_LENGTH, LaunchPlan, ServerStartError, ensure_server,
                                           extra_servers, extra_slots, restart_server, running_server,
                                           touch_last_used)
