@@ -27,26 +27,23 @@ def cache_clear_command() -> int:
     code = 0
     if answers.exists():
         cache = MatchCache(answers)
-        try:
-            removed = cache.clear()
-        except OSError as exc:
-            click.echo(f"error: {exc}", err=True)
-            code = 2
-        else:
-            click.echo(f"removed {removed} cached LanguageTool answers from {answers}")
-        finally:
-            cache.close()
+        code = max(code, _clear(cache, f"cached LanguageTool answers from {answers}"))
         for warning in cache.take_warnings():
             click.echo(f"note: {warning}", err=True)
     if results.exists():
-        store = ResultStore(results)
-        try:
-            removed = store.clear()
-        except OSError as exc:
-            click.echo(f"error: {exc}", err=True)
-            code = 2
-        else:
-            click.echo(f"removed {removed} stored file results from {results}")
-        finally:
-            store.close()
+        code = max(code, _clear(ResultStore(results), f"stored file results from {results}"))
     return code
+
+
+def _clear(store: MatchCache | ResultStore, what: str) -> int:
+    """Empty ``store`` and say how many entries went (``what`` names them); 2 when it could not."""
+    try:
+        removed = store.clear()
+    except OSError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
+    else:
+        click.echo(f"removed {removed} {what}")
+        return 0
+    finally:
+        store.close()

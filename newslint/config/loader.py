@@ -26,9 +26,8 @@ from urllib.parse import urlsplit
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newslint.config.model import LEVELS, Config, LanguageToolSettings, Override
-from newslint.errors import ConfigError
 from newslint.languagetool.profile import PROFILES
-from newslint.regular_files import read_regular_file
+from newslint.regular_files import read_settings_text
 from newslint.suggest import did_you_mean
 from newslint.yamlread import PLAIN_SCALARS, NodeReader, compose, describe, is_null
 
@@ -53,18 +52,7 @@ MAX_CONFIG_BYTES = 1 << 20
 
 def load_config(path: str) -> Config:
     """Read and validate the config file at ``path``."""
-    try:
-        data = read_regular_file(path, MAX_CONFIG_BYTES)
-    except FileNotFoundError:
-        raise ConfigError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ConfigError(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    text = read_settings_text(path, MAX_CONFIG_BYTES)
     return parse_config(text, path)
 
 

@@ -14,25 +14,14 @@ from typing import Iterable, Iterator
 
 from newslint.errors import ConfigError
 from newslint.names.evidence import TITLES, WORD, NameIndex
-from newslint.regular_files import read_regular_file
+from newslint.regular_files import read_settings_text
 
 MAX_NAMES_BYTES = 16 << 20      # a desk's list runs to some thousand names: far below this
 
 
 def read_names(path: str) -> tuple[str, ...]:
     """The names in ``path``, sorted; a bad file raises ConfigError naming it (and the line)."""
-    try:
-        data = read_regular_file(path, MAX_NAMES_BYTES)
-    except FileNotFoundError:
-        raise ConfigError(path, "names list: no such file") from None
-    except IsADirectoryError:
-        raise ConfigError(path, "names list: is a folder, not a file") from None
-    except OSError as exc:
-        raise ConfigError(path, f"names list: cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(path, f"names list: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    text = read_settings_text(path, MAX_NAMES_BYTES, "names list: ")
     names = set()
     for number, line in enumerate(text.splitlines(), start=1):
         entry = line.strip()

@@ -268,10 +268,7 @@ def _bar_chart(title: str, ident: str, items: list[tuple[str, int]], filter_key:
                     f"<text x=\"{label_width - 6}\" y=\"{y + row - 8}\" text-anchor=\"end\">"
                     f"{html.escape(shown)}</text>{bar}"
                     f"<text x=\"{label_width + width + 5}\" y=\"{y + row - 8}\">{n}</text></g>")
-    svg = (f"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {label_width + bar_width + 60} {height}\" "
-           f"width=\"{label_width + bar_width + 60}\" height=\"{height}\" role=\"img\" "
-           f"aria-label=\"{html.escape(title)}\">" + "".join(rows) + "</svg>")
-    return f"<figure class=\"chart\" id=\"{ident}\"><figcaption>{html.escape(title)}</figcaption>{svg}</figure>"
+    return _figure(title, ident, label_width + bar_width + 60, height, rows)
 
 
 def _column_chart(title: str, ident: str, items: list[tuple[str, int]]) -> str:
@@ -291,9 +288,14 @@ def _column_chart(title: str, ident: str, items: list[tuple[str, int]]) -> str:
                     f"class=\"small\">{n}</text>"
                     f"<text transform=\"translate({x + col / 2 + 4},{plot_height + 20}) rotate(-60)\" "
                     f"text-anchor=\"end\" class=\"small\">{html.escape(label)}</text></g>")
-    svg = (f"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {plot_height + label_height + 14}\" "
-           f"width=\"{width}\" height=\"{plot_height + label_height + 14}\" role=\"img\" "
-           f"aria-label=\"{html.escape(title)}\">" + "".join(cols) + "</svg>")
+    return _figure(title, ident, width, plot_height + label_height + 14, cols)
+
+
+def _figure(title: str, ident: str, width: int, height: int, parts: list[str]) -> str:
+    """A chart: its SVG parts in a figure captioned ``title``."""
+    svg = (f"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" "
+           f"width=\"{width}\" height=\"{height}\" role=\"img\" "
+           f"aria-label=\"{html.escape(title)}\">" + "".join(parts) + "</svg>")
     return f"<figure class=\"chart\" id=\"{ident}\"><figcaption>{html.escape(title)}</figcaption>{svg}</figure>"
 
 

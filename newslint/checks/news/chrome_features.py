@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newslint.checks.news.chrome_lines import (
-    FUNCTION_WORDS, LineKind, is_teaser, is_tool_text, opens_story_list,
+    FUNCTION_WORDS, QA_TURN, LineKind, is_teaser, is_tool_text, opens_story_list,
 )
 from newslint.checks.news.chrome_vocabulary import CALL_TO_ACTION, TOOL_WORDS
 from newslint.documents.model import SegmentKind
@@ -35,7 +35,6 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\.?(?!\w)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _SEPARATOR = re.compile(r"\s[|•·»«›‹/]\s|\s[|•·»›]$|^[|•·»›]\s|\s-\s")
 _COLON_PAIR = re.compile(r"^[^\W\d_][\w'’ .&/-]{0,30}:\s+\S")
-_QA = re.compile(r"^(?:Q|A|Q\.|A\.|Question|Answer)\s*[:.)-]\s", re.I)
 _SPEAKER = re.compile(r"^[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?:\s+\S")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w{2,}|#\w{2,}", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
@@ -148,7 +147,7 @@ def _own(text: str, kind: LineKind) -> tuple[dict[str, float], list[str]]:
         "year": float(bool(_YEAR.search(text))),
         "separators": min(len(_SEPARATOR.findall(text)), 10) / 10,
         "colon_pair": float(bool(_COLON_PAIR.match(text))),
-        "qa": float(bool(_QA.match(text))),
+        "qa": float(bool(QA_TURN.match(text))),
         "speaker": float(bool(_SPEAKER.match(text))),
         "links": min(len(_LINK.findall(text)), 5) / 5,
         "email": float(bool(_EMAIL.search(text))),

@@ -86,14 +86,14 @@ _QUANTITY = re.compile(
     re.I,
 )
 _PRICE = re.compile(r"[$£€¥₹]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:dollars|euros|pounds)\b|\bfree\b", re.I)
-_QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.|Question|Answer)\s*[:.)-]\s", re.I)
+QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.|Question|Answer)\s*[:.)-]\s", re.I)
 _QUOTED = re.compile(r"""^\W{0,2}["“‘'«].*["”’'»][\W]{0,3}$""")
 
 
 def is_list_content(text: str) -> bool:
     """A line shaped like an item of a list the story gives: quantities, prices, fields, Q&A."""
     stripped = _LIST_ITEM.sub("", text, count=1)
-    if _QUANTITY.match(stripped) or _PRICE.search(stripped) or _QA_TURN.match(stripped):
+    if _QUANTITY.match(stripped) or _PRICE.search(stripped) or QA_TURN.match(stripped):
         return True
     if _TIME.match(stripped) or _QUOTED.match(stripped):
         return True
