@@ -30,7 +30,7 @@ def __getattr__(name: str):
 
         return Finding
     if name == "Report":
-        from newslint.report import Report
+        from newslint.results import Report
 
         return Report
     raise AttributeError(name)
@@ -68,7 +68,7 @@ def lint_text(text: str, filename: str = "-", config=None, *, languagetool: bool
 
 def lint_paths(paths: Iterable[str], config=None, *, languagetool: bool = False, jobs: int = 1,
                executor=None, **options):
-    """Lint files and directories; returns a :class:`~newslint.report.Report` (errors included).
+    """Lint files and directories; returns a :class:`~newslint.results.Report` (errors included).
 
     ``executor`` checks the files elsewhere: a ``distributed.Client`` (or a
     :class:`newslint.execution.cluster.DaskExecutor`) spreads them over a Dask cluster;

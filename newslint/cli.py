@@ -122,7 +122,7 @@ def check(**switches) -> int:
 def _run(linter, paths: tuple[str, ...], scope, fixing, options: CheckOptions) -> int:
     """Check ``paths`` one of four ways (fixing, a narrowed scope, stdin, or streamed file
     by file) and report; an interrupt reports what was checked so far."""
-    from newslint.report import Report
+    from newslint.results import Report
     from newslint.reporters import interrupted_error
     from newslint.workflows.scope import lint_scoped
 
@@ -158,7 +158,7 @@ def _stream(linter, paths: tuple[str, ...], output: OutputOptions) -> int:
     """Findings written file by file as the files are checked, under a progress bar on a
     terminal; an interrupt ends the document already begun."""
     from newslint.progress import progress_for
-    from newslint.report import Report, Totals
+    from newslint.results import Report, Totals
     from newslint.reporters import get_writer, interrupted_error, write_groups
 
     stream = sys.stdout
@@ -198,7 +198,7 @@ def _lint_stdin(linter, stdin_filename: str | None):
     from newslint.documents.decode import decode_bytes
     from newslint.errors import DocumentError
     from newslint.findings import FileError
-    from newslint.report import FileResult
+    from newslint.results import FileResult
 
     name = stdin_filename or "-"
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from newslint.hits import Notice
 from newslint.ruleinfo import FixSafety, RuleDoc, RuleInfo
 from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
-from newslint.report import Report
+from newslint.results import Report
 
 SEE_ALSO = RuleInfo(
     id="news.chrome.see-also", category=Category.CHROME, severity=Severity.WARNING, source=Source.RULES,

@@ -132,7 +132,7 @@ def test_a_file_that_always_kills_its_worker_is_named_and_the_rest_are_checked(a
     assert "KilledWorker" in lost.errors[0].message
     failed = {path for path, r in results.items() if r.errors}
     assert failed == {victim, str(archive / "broken.txt")}   # its batch-mates were checked
-    report = newslint.report.Report()
+    report = newslint.results.Report()
     for r in results.values():
         report.add(r)
     assert report.exit_code(newslint.findings.Severity.WARNING) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
 from newslint.fixing import apply_fixes, choose_fixes, fix_text
 from newslint.fixing.diff import unified_diff
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 
 def finding(start: int, end: int, replacement: str | None, safe: bool = True, rule: str = "t.rule") -> Finding:

@@ -12,7 +12,7 @@ import pytest
 from newslint.engine import Linter, LintOptions
 from newslint.findings import FileError
 from newslint.fixing import choose_fixes, fix_paths
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 # A folder of styles: ids are paths inside it (rules/house/style/percent.yml -> house.style.percent).
 CONFIG = "extends: [./rules]\nlanguagetool: {enabled: false}\n"

@@ -41,7 +41,7 @@ def test_the_engine_imports_nothing_from_languagetool():
     assert offending(files_of("engine"), "newslint.languagetool") == []
 
 
-@pytest.mark.parametrize("consumer", ["reporters", "report", "workflows", "fixing"])
+@pytest.mark.parametrize("consumer", ["reporters", "results", "workflows", "fixing"])
 def test_what_consumes_results_imports_nothing_from_checks(consumer):
     assert files_of(consumer)
     assert offending(files_of(consumer), "newslint.checks") == []

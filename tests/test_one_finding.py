@@ -12,9 +12,9 @@ from newslint.config.model import Config
 from newslint.engine import Linter, LintOptions
 from newslint.findings import Category, Finding, Severity, Source
 from newslint.languagetool.profile import NEWS_PROFILE, default_level, reason, table_rows
-from newslint.report import Report
 from newslint.reporters import github, sarif, text as text_reporter
 from newslint.reporters.json import render as render_json
+from newslint.results import Report
 
 ARTICLE = "Subscribe to our newsletter for the latest news.\n\nThe mayor said the “plan was late.\n"
 

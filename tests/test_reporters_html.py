@@ -19,8 +19,8 @@ import pytest
 from lxml import html as lxml_html
 
 from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
-from newslint.report import FileResult, Report
 from newslint.reporters import get_writer, html as html_reporter
+from newslint.results import FileResult, Report
 from tests.conftest import REPO
 
 CORPUS = REPO / "tests" / "corpus"
@@ -126,7 +126,7 @@ def test_streamed_writer_is_the_rendered_page(tmp_path):
     report = _report(tmp_path)
     out = io.StringIO()
     writer = get_writer("html")(out)
-    from newslint.report import Totals
+    from newslint.results import Totals
 
     for path in sorted({f.path for f in report.findings}):
         writer.findings([f for f in report.findings if f.path == path])

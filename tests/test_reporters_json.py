@@ -10,8 +10,8 @@ try:  # tests/ as a package, or as a plain folder on sys.path
 except ImportError:
     from reporter_samples import sample_report
 
-from newslint.report import Report
 from newslint.reporters import json as json_reporter
+from newslint.results import Report
 
 
 def render(report: Report) -> str:

@@ -15,8 +15,8 @@ except ImportError:
     from reporter_samples import sample_report
 
 from newslint.hits import Notice
-from newslint.report import Report
 from newslint.reporters import sarif
+from newslint.results import Report
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -12,9 +12,9 @@ import pytest
 
 from newslint.engine import Linter, LintOptions
 from newslint.findings import Severity
-from newslint.report import Report, Totals
 from newslint.reporters import REPORTERS, WRITERS, write_groups
 from newslint.reporters.jsontext import dumps_at
+from newslint.results import Report, Totals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

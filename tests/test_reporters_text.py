@@ -11,8 +11,8 @@ except ImportError:
 
 from newslint.hits import Notice
 from newslint.findings import FileError
-from newslint.report import Report
 from newslint.reporters import text
+from newslint.results import Report
 
 
 def render(report: Report, color: bool = False) -> str:

@@ -16,7 +16,7 @@ from newslint.hits import Notice
 from newslint.engine import Linter, LintOptions
 from newslint.execution.resume import Keys, ResultStore, ResumingExecutor, decode_result, encode_result, store_path
 from newslint.findings import Category, Finding, Fix, Severity, Source
-from newslint.report import FileResult
+from newslint.results import FileResult
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))

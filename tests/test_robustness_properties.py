@@ -25,8 +25,8 @@ from newslint.documents import parse_document
 from newslint.documents.decode import decode_bytes
 from newslint.engine import Linter, LintOptions
 from newslint.errors import DocumentError
-from newslint.report import Report
 from newslint.reporters.json import render as render_json
+from newslint.results import Report
 
 FORMATS = {"text": "story.txt", "markdown": "story.md", "html": "story.html"}
 _BREAK = re.compile(r"\r\n|\r|\n")

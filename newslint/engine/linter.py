@@ -27,7 +27,7 @@ from newslint.errors import ConfigError, DocumentError
 from newslint.findings import FileError, Finding, Severity
 from newslint.hits import Hit, Notice
 from newslint.paths import relative_path
-from newslint.report import FileResult, Report
+from newslint.results import FileResult, Report
 from newslint.ruleinfo import RuleInfo
 
 

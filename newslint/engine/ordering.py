@@ -6,7 +6,7 @@ import itertools
 from typing import Callable, Iterable, Iterator
 
 from newslint.findings import FileError
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 
 def by_path(targets: Iterable[tuple[str, FileError | None]],

@@ -12,7 +12,7 @@ import signal
 import threading
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 if TYPE_CHECKING:
     from newslint.engine.linter import Linter

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, Protocol, Sequence
 
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 
 class Executor(Protocol):

@@ -41,7 +41,7 @@ import uuid
 from typing import Iterator, Sequence
 
 from newslint.findings import FileError
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 BATCHES_PER_THREAD = 4
 MAX_BATCH_FILES = 64

@@ -32,7 +32,7 @@ from typing import Iterator, Sequence
 from newslint.errors import ConfigError, NewslintError
 from newslint.findings import Category, Finding, Fix, Severity, Source
 from newslint.hits import Notice
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 STORE_FILE = "results.sqlite3"
 SCHEMA_VERSION = 1

@@ -16,7 +16,7 @@ from newslint.fixing.diff import unified_diff
 from newslint.fixing.edits import apply_fixes, choose_fixes
 from newslint.fixing.files import FixWriteError, SourceFile, write_atomically
 from newslint.hits import Notice
-from newslint.report import FileResult, Report
+from newslint.results import FileResult, Report
 
 if TYPE_CHECKING:
     from newslint.engine import Linter

@@ -30,7 +30,7 @@ from newslint.lsp.diagnostics import to_diagnostic
 from newslint.lsp.framing import GuardedInput
 from newslint.lsp.positions import UTF16, PositionMap
 from newslint.lsp.settings import ServerSettings, SettingsError
-from newslint.report import FileResult
+from newslint.results import FileResult
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from typing import Callable, Iterable, Mapping, Protocol, Sequence, TextIO
 from newslint.errors import NewslintError
 from newslint.findings import FileError, Finding
 from newslint.interrupts import HeldInterrupts
-from newslint.report import FileResult, Report, Totals
 from newslint.reporters import github, html, json, sarif, text
+from newslint.results import FileResult, Report, Totals
 from newslint.ruleinfo import RuleInfo
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Iterable, TextIO
 
 from newslint.findings import Finding, Severity
-from newslint.report import Report, Totals
 from newslint.reporters.text import also_note
+from newslint.results import Report, Totals
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 

@@ -25,7 +25,7 @@ from typing import Iterable, TextIO
 from newslint.documents.decode import decode_bytes
 from newslint.errors import DocumentError
 from newslint.findings import Category, Finding
-from newslint.report import Report, Totals
+from newslint.results import Report, Totals
 
 MAX_LISTED = 20_000          # findings listed one by one; the counts cover all of them
 CONTEXT_CHARS = 90           # characters of the line shown each side of a flagged span

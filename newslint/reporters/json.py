@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Iterable, TextIO
 
 from newslint.findings import Finding
-from newslint.report import Report, Totals
 from newslint.reporters.jsontext import dumps_at
+from newslint.results import Report, Totals
 
 FORMAT_VERSION = 1
 

@@ -20,8 +20,8 @@ from typing import Iterable, TextIO
 from urllib.parse import quote
 
 from newslint.findings import FileError, Finding, Severity
-from newslint.report import Report, Totals
 from newslint.reporters.jsontext import Mark, dumps_at, fill
+from newslint.results import Report, Totals
 from newslint.ruleinfo import RuleInfo
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Iterable, TextIO
 
 from newslint.findings import Finding, Severity
-from newslint.report import Report, Totals
 from newslint.reporters.printable import printable
+from newslint.results import Report, Totals
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newslint.hits import Notice
-from newslint.report import FileResult, Report
+from newslint.results import FileResult, Report
 from newslint.workflows.baseline import Baseline, TextOf, file_texts, stale_message
 from newslint.workflows.diff import ChangedLines
 from newslint.workflows.shard import Shard
