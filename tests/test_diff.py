@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint.findings import Category, Finding, Severity, Source
-from newslint.workflows.diff import (
+from newslint.workflows.git_diff import (
     ChangedLines,
     DiffError,
     default_branch,

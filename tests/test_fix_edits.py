@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newslint.findings import Category, FileError, Finding, Fix, Severity, Source
 from newslint.fixing import apply_fixes, choose_fixes, fix_text
-from newslint.fixing.diff import unified_diff
+from newslint.fixing.unified_diff import unified_diff
 from newslint.results import FileResult
 
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from newslint.errors import DocumentError
 from newslint.findings import FileError
-from newslint.fixing.diff import unified_diff
 from newslint.fixing.edits import apply_fixes, choose_fixes
 from newslint.fixing.files import FixWriteError, SourceFile, write_atomically
+from newslint.fixing.unified_diff import unified_diff
 from newslint.hits import Notice
 from newslint.results import FileResult, Report
 

@@ -10,7 +10,7 @@ import click
 from newslint.cli_options import lint_options, make_lint_options
 from newslint.errors import NewslintError
 from newslint.workflows.baseline import Baseline, file_texts
-from newslint.workflows.diff import ChangedLines, diff_file_changed_lines, git_changed_lines, is_revision
+from newslint.workflows.git_diff import ChangedLines, diff_file_changed_lines, git_changed_lines, is_revision
 from newslint.workflows.scope import Scope
 from newslint.workflows.shard import Shard, ShardSpecError
 

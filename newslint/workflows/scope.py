@@ -7,7 +7,7 @@ from typing import Iterable
 from newslint.hits import Notice
 from newslint.results import FileResult, Report
 from newslint.workflows.baseline import Baseline, TextOf, file_texts, stale_message
-from newslint.workflows.diff import ChangedLines
+from newslint.workflows.git_diff import ChangedLines
 from newslint.workflows.shard import Shard
 
 
