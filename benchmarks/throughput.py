@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus  # noqa: E402
 
-from newslint.checks.rules import compile_rules, load_packs  # noqa: E402
+from newslint.checks.yaml_rules import compile_rules, load_packs  # noqa: E402
 from newslint.documents import format_for_path, parse_document  # noqa: E402
 from newslint.documents.decode import decode_bytes  # noqa: E402
 

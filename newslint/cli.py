@@ -47,7 +47,7 @@ class _Commands(click.Group):
         "cache": ("newslint.cache_cli", "cache_group"),
         "baseline": ("newslint.workflows.cli", "baseline_group"),
         "vocab": ("newslint.names.cli", "vocab_group"),
-        "vale": ("newslint.checks.rules.cli", "vale_group"),
+        "vale": ("newslint.checks.yaml_rules.cli", "vale_group"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -234,7 +234,7 @@ def explain(rule, config_path) -> int:
     the news profile turns off or lowers; `newslint:ap`: the levels a house-style preset sets)."""
     import difflib
 
-    from newslint.checks.rules import presets
+    from newslint.checks.yaml_rules import presets
     from newslint.languagetool.profile import default_level, reason, table_rows
     from newslint.languagetool.rulemeta import RULE_PREFIX
 

@@ -7,7 +7,7 @@
   repeated keys refused, ``<<`` merges resolved; strings, lists, booleans, whole numbers),
   for a schema written as a subclass (``.newslint.yml``: ``config/loader.py``).
 - :func:`load_located`: a rule file's data, with the line of every key and list item
-  (:class:`LocatedYaml`), for readers that take values (``checks/rules/fields.py``);
+  (:class:`LocatedYaml`), for readers that take values (``checks/yaml_rules/fields.py``);
   :func:`kind` names a value's type in their errors.
 """
 from __future__ import annotations

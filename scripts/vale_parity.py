@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newslint.checks.rules import base_dictionary  # noqa: E402
-from newslint.checks.rules.loader import load_packs  # noqa: E402
+from newslint.checks.yaml_rules import base_dictionary  # noqa: E402
+from newslint.checks.yaml_rules.loader import load_packs  # noqa: E402
 from newslint.config.model import Config  # noqa: E402
 from newslint.engine import Linter, LintOptions  # noqa: E402
 from newslint.languagetool.paths import default_data_dir  # noqa: E402

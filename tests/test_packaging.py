@@ -27,7 +27,7 @@ def test_wheel_ships_rules_and_finds_them_when_installed(tmp_path):
                    check=True, capture_output=True)
     probe = ("import sys; sys.path.insert(0, sys.argv[1]); import newslint; "
              "assert newslint.__file__.startswith(sys.argv[1]), newslint.__file__; "
-             "from newslint.checks.rules import load_packs; "
+             "from newslint.checks.yaml_rules import load_packs; "
              "from newslint.checks.news.chrome_model import shipped_model; assert shipped_model().trees; "
              "print(len(load_packs(['newslint:news'], '.')))")
     out = subprocess.run([sys.executable, "-c", probe, str(target)], check=True, capture_output=True, text=True,

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from newslint.checks.rules import load_packs
-from newslint.checks.rules.loader import shipped_packs
-from newslint.checks.rules.presets import load_preset, shipped_presets
+from newslint.checks.yaml_rules import load_packs
+from newslint.checks.yaml_rules.loader import shipped_packs
+from newslint.checks.yaml_rules.presets import load_preset, shipped_presets
 from newslint.errors import ConfigError
 
 ROOT = os.path.dirname(__file__)

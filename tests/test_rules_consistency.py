@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from newslint.checks.rules import compile_rules, load_rule
+from newslint.checks.yaml_rules import compile_rules, load_rule
 from newslint.documents import parse_document
 
 SPELLING = """

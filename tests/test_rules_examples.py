@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from newslint.checks.rules import compile_rules, load_packs
+from newslint.checks.yaml_rules import compile_rules, load_packs
 from newslint.documents import parse_document
 
 RULES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "rules")

@@ -5,8 +5,8 @@ import textwrap
 
 import pytest
 
-from newslint.checks.rules import RuleTimeoutError, compile_rules, load_rule
-from newslint.checks.rules import patterns
+from newslint.checks.yaml_rules import RuleTimeoutError, compile_rules, load_rule
+from newslint.checks.yaml_rules import patterns
 from newslint.documents import parse_document
 
 
@@ -263,7 +263,7 @@ def test_inline_code_is_masked_as_vale_masks_it():
 
 
 def test_markdown_alt_text_is_text_but_not_sentences():
-    from newslint.checks.rules import compile_rules, load_rule
+    from newslint.checks.yaml_rules import compile_rules, load_rule
     from newslint.documents import parse_document
 
     doc = parse_document('Intro.\n\n<img alt="The front page" src="a.png" />\n', "a.md", "markdown")
@@ -276,7 +276,7 @@ def test_markdown_alt_text_is_text_but_not_sentences():
 
 
 def test_kbd_is_masked_as_vale_masks_it():
-    from newslint.checks.rules import compile_rules, load_rule
+    from newslint.checks.yaml_rules import compile_rules, load_rule
     from newslint.documents import parse_document
 
     text = "Press <kbd>ctrl</kbd>-<kbd>C</kbd> after `cargo run` and ctrl stops.\n"
@@ -309,7 +309,7 @@ def test_kbd_is_masked_as_vale_masks_it():
     ("Go to https://crates.io/me/, now.", "Go to *********************, now."),
 ])
 def test_inline_markup_after_a_word_is_read_with_a_space(text, read):
-    from newslint.checks.rules.ruletext import RuleTexts
+    from newslint.checks.yaml_rules.ruletext import RuleTexts
     from newslint.documents import parse_document
 
     doc = parse_document(text + "\n", "a.md", "markdown")
@@ -317,7 +317,7 @@ def test_inline_markup_after_a_word_is_read_with_a_space(text, read):
 
 
 def test_a_match_across_the_inserted_space_points_at_the_file():
-    from newslint.checks.rules import compile_rules, load_rule
+    from newslint.checks.yaml_rules import compile_rules, load_rule
     from newslint.documents import parse_document
 
     text = "From 2<sup>n</sup> up to 2<sup>n</sup>.\n"

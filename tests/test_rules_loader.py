@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from newslint.checks.rules import compile_rules, load_packs, load_rule
+from newslint.checks.yaml_rules import compile_rules, load_packs, load_rule
 from newslint.documents import parse_document
 from newslint.errors import ConfigError
 

@@ -14,8 +14,8 @@ import textwrap
 
 import pytest
 
-from newslint.checks.rules import compile_rules, load_rule
-from newslint.checks.rules.textstats import TextStats, syllables
+from newslint.checks.yaml_rules import compile_rules, load_rule
+from newslint.checks.yaml_rules.textstats import TextStats, syllables
 from newslint.cli import main
 from newslint.documents import parse_document
 from newslint.errors import ConfigError

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from newslint.checks.rules import compile_rules, load_packs
+from newslint.checks.yaml_rules import compile_rules, load_packs
 from newslint.documents import parse_document
 
 ROOT = os.path.dirname(os.path.dirname(__file__))

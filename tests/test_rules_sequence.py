@@ -5,9 +5,9 @@ import textwrap
 
 import pytest
 
-from newslint.checks.rules import compile_rules, load_rule
-from newslint.checks.rules.loader import RuleSkipped
-from newslint.checks.rules.sequence import Tagger, tag_words
+from newslint.checks.yaml_rules import compile_rules, load_rule
+from newslint.checks.yaml_rules.loader import RuleSkipped
+from newslint.checks.yaml_rules.sequence import Tagger, tag_words
 from newslint.documents import parse_document
 from newslint.errors import ConfigError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.checks.rules.patterns import Utf8, compile_pattern
+from newslint.checks.yaml_rules.patterns import Utf8, compile_pattern
 
 PATTERNS = [
     r"(?:[^\s]+)", r"([^\s]+)", r"[^\s]+", r"(\S+)", r"(?i)(?:[^\s]+)", r"(?i)(\bthe\b)", r"(?:\d+)", r"(?:,)",

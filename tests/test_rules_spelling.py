@@ -14,9 +14,9 @@ import textwrap
 
 import pytest
 
-from newslint.checks.rules import compile_rules, load_rule
-from newslint.checks.rules.loader import RuleSkipped
-from newslint.checks.rules.spelling import skipped_by_default, words
+from newslint.checks.yaml_rules import compile_rules, load_rule
+from newslint.checks.yaml_rules.loader import RuleSkipped
+from newslint.checks.yaml_rules.spelling import skipped_by_default, words
 from newslint.cli import main
 from newslint.documents import parse_document
 from newslint.errors import ConfigError

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.checks.rules import base_dictionary as bd
-from newslint.checks.rules import compile_rules, load_rule
-from newslint.checks.rules.loader import RuleSkipped
+from newslint.checks.yaml_rules import base_dictionary as bd
+from newslint.checks.yaml_rules import compile_rules, load_rule
+from newslint.checks.yaml_rules.loader import RuleSkipped
 from newslint.cli import main
 from newslint.documents import parse_document
 

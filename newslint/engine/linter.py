@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, Sequence
 
 from newslint.checks.base import RuleFamily
 from newslint.checks.registry import Services, rule_families, services
-from newslint.checks.rules import RuleTimeoutError
+from newslint.checks.yaml_rules import RuleTimeoutError
 from newslint.config.discovery import ConfigResolver
 from newslint.config.model import Config, level_of
 from newslint.config.rule_ids import unknown_rule_glob

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from newslint.checks.base import Check, Refiner
 from newslint.checks.registry import builtin_checks
-from newslint.checks.rules import compile_rules, load_packs
+from newslint.checks.yaml_rules import compile_rules, load_packs
 from newslint.config.model import Config
 from newslint.config.rule_ids import unknown_rule_glob
 from newslint.errors import ConfigError

@@ -178,7 +178,7 @@ class Keys:
     def _pack_digest(self, extends: tuple[str, ...], root: str) -> str:
         found = self._packs.get((extends, root))
         if found is None:
-            from newslint.checks.rules.loader import _rule_files
+            from newslint.checks.yaml_rules.loader import _rule_files
 
             digest = hashlib.sha256()
             for spec in extends:

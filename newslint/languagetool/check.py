@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import AbstractSet, Sequence
 
-from newslint.checks.rules import RuleTimeoutError
+from newslint.checks.yaml_rules import RuleTimeoutError
 from newslint.config.model import Config
 from newslint.errors import LanguageToolError, LanguageToolNotInstalled, NewslintError
 from newslint.findings import FileError, Finding

@@ -24,8 +24,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Sequence
 
-from newslint.checks.rules.patterns import Pattern as RulePattern
-from newslint.checks.rules.patterns import compile_pattern
+from newslint.checks.yaml_rules.patterns import Pattern as RulePattern
+from newslint.checks.yaml_rules.patterns import compile_pattern
 from newslint.config.model import LanguageToolSettings
 from newslint.documents.model import Document
 from newslint.errors import LanguageToolError, LanguageToolUnavailable

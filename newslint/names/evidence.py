@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newslint.checks.rules.sentences import sentence_starts
+from newslint.checks.yaml_rules.sentences import sentence_starts
 from newslint.documents.model import Document
 
 # A word: letters, inner apostrophes or hyphens allowed (O’Neill, Holtz-Eakin, Caddell’s).

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from newslint.checks.base import FixSafety, Hit
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.matcher import Exceptions, Matcher, read_exceptions, wrap
-from newslint.checks.rules.messages import format_message, quoted_list, unquote_first
-from newslint.checks.rules.patterns import Pattern
-from newslint.checks.rules.scopes import Scope
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.matcher import Exceptions, Matcher, read_exceptions, wrap
+from newslint.checks.yaml_rules.messages import format_message, quoted_list, unquote_first
+from newslint.checks.yaml_rules.patterns import Pattern
+from newslint.checks.yaml_rules.scopes import Scope
+from newslint.checks.yaml_rules.view import ScopeView
 
 KEYS = frozenset({"swap", "exceptions", "ignorecase", "nonword", "vocab", "capitalize", "pos"})
 

@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from newslint.checks.rules.sentences import sentence_spans
+from newslint.checks.yaml_rules.sentences import sentence_spans
 
 # A word: an initialism, or letters, digits and apostrophes.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:[^\W_]|')+")

@@ -22,14 +22,14 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
 from newslint.checks.base import Examples, FixSafety, Notice, RuleDoc, RuleInfo
-from newslint.checks.rules import (
+from newslint.checks.yaml_rules import (
     capitalization, conditional, consistency, existence, inherit, metric, occurrence, presets, readability,
     repetition, sequence, spelling, substitution,
 )
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.messages import format_message
-from newslint.checks.rules.rule import YamlRule
-from newslint.checks.rules.scopes import ScopeError, UnsupportedScope, measured_scope, parse_scope
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.messages import format_message
+from newslint.checks.yaml_rules.rule import YamlRule
+from newslint.checks.yaml_rules.scopes import ScopeError, UnsupportedScope, measured_scope, parse_scope
 from newslint.errors import ConfigError
 from newslint.findings import Category, Severity, Source
 from newslint.regular_files import read_regular_file

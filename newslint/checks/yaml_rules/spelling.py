@@ -20,7 +20,7 @@ With neither, or with ``append: true``, Vale adds its base dictionary, its own b
 SCOWL's ``en_US-web``. No package a project installs ships that list, and every
 ``en_US`` that one does lacks words it has ("struct", "metadata", "online"), so newslint
 uses Vale's own copy, which ``newslint vale install-dictionary`` installs into the data
-folder (:mod:`newslint.checks.rules.base_dictionary`). Until it is installed such a rule
+folder (:mod:`newslint.checks.yaml_rules.base_dictionary`). Until it is installed such a rule
 raises :class:`NeedsBaseDictionary` and is skipped with a notice naming that command.
 """
 from __future__ import annotations
@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from newslint.checks.base import Hit
-from newslint.checks.rules import base_dictionary
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.matcher import Matcher
-from newslint.checks.rules.messages import format_message
-from newslint.checks.rules.patterns import Pattern
-from newslint.checks.rules.scopes import Scope
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules import base_dictionary
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.matcher import Matcher
+from newslint.checks.yaml_rules.messages import format_message
+from newslint.checks.yaml_rules.patterns import Pattern
+from newslint.checks.yaml_rules.scopes import Scope
+from newslint.checks.yaml_rules.view import ScopeView
 from newslint.languagetool.paths import default_data_dir
 
 KEYS = frozenset({"dic", "aff", "dicpath", "dictionaries", "append", "filters", "ignore", "custom",

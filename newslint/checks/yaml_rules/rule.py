@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint.checks.base import RuleInfo
-from newslint.checks.rules.matcher import Matcher
+from newslint.checks.yaml_rules.matcher import Matcher
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from newslint.checks.base import Hit
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.matcher import Matcher
-from newslint.checks.rules.messages import format_message
-from newslint.checks.rules.scopes import Scope
-from newslint.checks.rules.textstats import TextStats
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.matcher import Matcher
+from newslint.checks.yaml_rules.messages import format_message
+from newslint.checks.yaml_rules.scopes import Scope
+from newslint.checks.yaml_rules.textstats import TextStats
+from newslint.checks.yaml_rules.view import ScopeView
 from newslint.documents.model import SegmentKind as K
 
 KEYS = frozenset({"formula", "condition"})

@@ -19,13 +19,13 @@ from typing import AbstractSet, Sequence
 import re2
 
 from newslint.checks.base import Hit, RuleInfo
-from newslint.checks.rules import existence
-from newslint.checks.rules.matcher import Exceptions, Matcher, wrap
-from newslint.checks.rules.patterns import compile_pattern, compiles_with_re2, re2_options
-from newslint.checks.rules.rule import YamlRule
-from newslint.checks.rules.ruletext import Ignores, RuleTexts
-from newslint.checks.rules.scopes import Scope, parse_scope
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules import existence
+from newslint.checks.yaml_rules.matcher import Exceptions, Matcher, wrap
+from newslint.checks.yaml_rules.patterns import compile_pattern, compiles_with_re2, re2_options
+from newslint.checks.yaml_rules.rule import YamlRule
+from newslint.checks.yaml_rules.ruletext import Ignores, RuleTexts
+from newslint.checks.yaml_rules.scopes import Scope, parse_scope
+from newslint.checks.yaml_rules.view import ScopeView
 from newslint.config.globs import GlobSet
 from newslint.paths import relative_path
 from newslint.documents.model import Document

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from newslint.checks.base import Hit
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.patterns import Pattern, compile_pattern
-from newslint.checks.rules.scopes import Scope
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.patterns import Pattern, compile_pattern
+from newslint.checks.yaml_rules.scopes import Scope
+from newslint.checks.yaml_rules.view import ScopeView
 
 WORD_TEMPLATE = r"(?m)\b(?:{})\b"
 NONWORD_TEMPLATE = r"(?m)(?:{})"

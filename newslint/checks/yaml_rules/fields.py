@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newslint.checks.rules.patterns import Pattern, compile_pattern
+from newslint.checks.yaml_rules.patterns import Pattern, compile_pattern
 from newslint.errors import ConfigError
 from newslint.suggest import did_you_mean
 from newslint.yamlread import LocatedYaml, kind

@@ -13,10 +13,10 @@ import bisect
 from dataclasses import replace
 from typing import Any, Iterator
 
-from newslint.checks.rules.patterns import Pattern, Utf8
-from newslint.checks.rules.scopes import Scope, Unit
-from newslint.checks.rules.sentences import sentence_starts
-from newslint.checks.rules.ruletext import RuleText, RuleTexts
+from newslint.checks.yaml_rules.patterns import Pattern, Utf8
+from newslint.checks.yaml_rules.scopes import Scope, Unit
+from newslint.checks.yaml_rules.sentences import sentence_starts
+from newslint.checks.yaml_rules.ruletext import RuleText, RuleTexts
 from newslint.documents.model import Document, SegmentKind
 
 SEPARATOR = "\n"

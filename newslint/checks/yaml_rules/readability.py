@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint.checks.base import Hit
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.matcher import Matcher
-from newslint.checks.rules.messages import format_message
-from newslint.checks.rules.scopes import Scope, Unit
-from newslint.checks.rules.textstats import METRICS, TextStats
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.matcher import Matcher
+from newslint.checks.yaml_rules.messages import format_message
+from newslint.checks.yaml_rules.scopes import Scope, Unit
+from newslint.checks.yaml_rules.textstats import METRICS, TextStats
+from newslint.checks.yaml_rules.view import ScopeView
 
 KEYS = frozenset({"metrics", "grade"})
 

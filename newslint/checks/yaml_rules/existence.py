@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint.checks.base import Hit
-from newslint.checks.rules.fields import RuleFields
-from newslint.checks.rules.matcher import Exceptions, Matcher, check_each, read_exceptions, wrap
-from newslint.checks.rules.messages import format_message
-from newslint.checks.rules.patterns import Pattern
-from newslint.checks.rules.scopes import Scope
-from newslint.checks.rules.view import ScopeView
+from newslint.checks.yaml_rules.fields import RuleFields
+from newslint.checks.yaml_rules.matcher import Exceptions, Matcher, check_each, read_exceptions, wrap
+from newslint.checks.yaml_rules.messages import format_message
+from newslint.checks.yaml_rules.patterns import Pattern
+from newslint.checks.yaml_rules.scopes import Scope
+from newslint.checks.yaml_rules.view import ScopeView
 
 KEYS = frozenset({"tokens", "raw", "exceptions", "append", "ignorecase", "nonword", "vocab"})
 

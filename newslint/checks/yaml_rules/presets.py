@@ -12,7 +12,7 @@ import importlib.resources
 from dataclasses import dataclass
 from typing import Mapping
 
-from newslint.checks.rules.yamlfile import load_located
+from newslint.checks.yaml_rules.yamlfile import load_located
 from newslint.errors import ConfigError
 
 PRESETS_FOLDER = "shipped_presets"
@@ -32,7 +32,7 @@ class Preset:
 
 
 def _folder():
-    return importlib.resources.files("newslint.checks.rules") / PRESETS_FOLDER
+    return importlib.resources.files("newslint.checks.yaml_rules") / PRESETS_FOLDER
 
 
 def shipped_presets() -> tuple[str, ...]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from newslint.checks.rules.base_dictionary import NAME, VALE_VERSION, DictionaryInstallError, install
+from newslint.checks.yaml_rules.base_dictionary import NAME, VALE_VERSION, DictionaryInstallError, install
 from newslint.languagetool.paths import default_data_dir
 
 
