@@ -12,7 +12,7 @@ import importlib.resources
 from dataclasses import dataclass
 from typing import Mapping
 
-from newslint.checks.yaml_rules.yamlfile import load_located
+from newslint.yamlread import load_located
 from newslint.errors import ConfigError
 
 PRESETS_FOLDER = "shipped_presets"
