@@ -217,3 +217,64 @@ def test_img_alt_in_raw_html_is_a_caption_at_its_place():
     assert pos(doc, captions[0], "hull") == (3, 31)
     assert pos(doc, captions[1], "quay") == (5, 32)
     assert [s.text for s in doc.segments if s.kind is SegmentKind.PARAGRAPH] == ["Intro.", "Before after."]
+
+
+def test_front_matter_values_are_rule_segments_only():
+    # The other checks see no front matter; YAML rules get each top-level string value,
+    # named by its key and numbered after the document's segments.
+    doc = parse(ARTICLE)
+    assert all(s.kind is not SegmentKind.FRONT_MATTER and s.line > 4 for s in doc.segments)
+    [title] = doc.rule_segments
+    assert (title.kind, title.name, title.text) == (SegmentKind.FRONT_MATTER, "title", "Storm closes the harbour")
+    assert title.index == len(doc.segments) and doc.segment(title.index) is title
+    assert pos(doc, title, "harbour") == (2, 25)
+
+
+FRONT_MATTER = """\
+---
+plain: A plain value
+double: "Say \\"hi\\" \\u00e9 then go"
+single: 'It''s here'
+folded: >
+  first line
+  second word
+literal: |
+  one
+  two here
+wrapped: a plain value
+  folded over lines
+number: 3
+flag: false
+answer: yes
+list: [one, two]
+nested:
+  key: not linted
+empty: ""
+---
+Body.
+"""
+
+
+def test_front_matter_values_map_to_their_source():
+    doc = parse(FRONT_MATTER)
+    values = {s.name: s for s in doc.rule_segments}
+    # Non-strings, nested values and empty strings are not read; YAML 1.2 reads `yes` as text.
+    assert sorted(values) == ["answer", "double", "folded", "literal", "plain", "single", "wrapped"]
+    assert values["double"].text == 'Say "hi" \u00e9 then go'
+    assert pos(doc, values["plain"], "value") == (2, 16)
+    assert pos(doc, values["double"], "hi") == (3, 16)
+    assert pos(doc, values["double"], "then") == (3, 28)      # after the six-character \u escape
+    assert pos(doc, values["single"], "here") == (4, 16)      # after the doubled quote
+    # A folded line is placed where it is (Vale puts it on the first line, as if unfolded).
+    assert pos(doc, values["folded"], "second") == (7, 3)
+    assert pos(doc, values["literal"], "here") == (10, 7)
+    assert pos(doc, values["wrapped"], "over") == (12, 10)
+    escape = values["double"].text.index("\u00e9")
+    a, b = values["double"].source_map.span(escape, escape + 1)
+    assert doc.text[a:b] == "\\u00e9"
+
+
+@pytest.mark.parametrize("front", ["---\n: [broken\n---\nBody.\n", "---\n- a list\n---\nBody.\n"])
+def test_front_matter_that_is_not_a_yaml_mapping_gives_no_values(front):
+    doc = parse(front)
+    assert doc.rule_segments == () and [s.text for s in doc.segments] == ["Body."]

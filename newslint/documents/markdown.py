@@ -12,7 +12,9 @@ removed. Offsets are recovered in two steps, neither of which searches the file:
 
 What is prose and what is not:
 
-- front matter, fenced and indented code, raw HTML blocks, link reference definitions:
+- front matter: metadata, not prose; its string values become ``rule_segments``, which
+  only YAML rules read (see :mod:`frontmatter`);
+- fenced and indented code, raw HTML blocks, link reference definitions:
   not prose;
 - inline code and autolinks: left out of the segment text (a code span or a URL is not
   a sentence); a double space left where they were is collapsed to one;
@@ -38,6 +40,7 @@ from markdown_it.common.utils import isStrSpace
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from newslint.documents.frontmatter import front_matter_segments
 from newslint.documents.model import (
     Document, LineIndex, SegmentKind, SourceMap, SourceMapBuilder, make_segments,
 )
@@ -140,7 +143,13 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
         parts.sort(key=lambda part: part[2].start(0))
 
     suppressions = find_suppressions(text, lines, skip=walker.skipped)
-    return Document(path, "markdown", text, make_segments(parts, lines), lines, suppressions)
+    segments = make_segments(parts, lines)
+    values = ()
+    if tokens and tokens[0].type == "front_matter" and tokens[0].map:
+        first, last = tokens[0].map
+        start, end = source.line_start(first + 1), source.line_start(last - 1)
+        values = front_matter_segments(text, text[start:end], start, lines, len(segments))
+    return Document(path, "markdown", text, segments, lines, suppressions, values)
 
 
 def _dropped_parts(source: "_Source", dropped) -> list[tuple[SegmentKind, str, SourceMap]]:

@@ -28,6 +28,8 @@ class SegmentKind(str, enum.Enum):
     CAPTION = "caption"          # figcaption, image alt text
     TABLE_CELL = "table_cell"
     FURNITURE = "furniture"      # text inside nav/aside/footer/form: page chrome by structure
+    FRONT_MATTER = "front_matter"  # a string value of Markdown front matter: YAML rules only
+
 
     def __str__(self) -> str:
         return self.value
@@ -149,6 +151,8 @@ class Segment:
     # Index of this segment among the document's segments, and the file line it starts on.
     index: int = 0
     line: int = 1
+    # The front-matter key a FRONT_MATTER segment is the value of.
+    name: str | None = None
 
 
 class LineIndex:
@@ -189,6 +193,14 @@ class Document:
     segments: tuple[Segment, ...]
     lines: LineIndex = field(repr=False, compare=False)
     suppressions: tuple[Suppression, ...] = ()
+    # Segments only YAML rules read (front-matter values), numbered after ``segments``;
+    # every other check keeps reading ``segments`` and treats the front matter as metadata.
+    rule_segments: tuple[Segment, ...] = ()
+
+    def segment(self, index: int) -> Segment:
+        """Segment ``index`` of ``segments`` followed by ``rule_segments``."""
+        n = len(self.segments)
+        return self.segments[index] if index < n else self.rule_segments[index - n]
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -12,13 +12,13 @@ def to_finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> F
     if hit.segment is None:
         start, end = hit.start, hit.end
     else:
-        start, end = doc.segments[hit.segment].source_map.span(hit.start, hit.end)
+        start, end = doc.segment(hit.segment).source_map.span(hit.start, hit.end)
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     fix = None
     # A fix applies only where the flagged file text is the matched text itself, so a
     # replacement never swallows markup or an entity that sat inside the match.
-    verbatim = hit.segment is None or doc.text[start:end] == doc.segments[hit.segment].text[hit.start:hit.end]
+    verbatim = hit.segment is None or doc.text[start:end] == doc.segment(hit.segment).text[hit.start:hit.end]
     if hit.replacement is not None and verbatim:
         if info.fix_safety is not FixSafety.NONE:
             fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE, doc.text[start:end])

@@ -92,12 +92,14 @@ NO_IGNORES = Ignores()
 class RuleTexts:
     """Each segment's rule text and rule kind, made once per document for every rule."""
 
-    __slots__ = ("doc", "markdown", "ignores", "_texts", "_kinds", "_labels")
+    __slots__ = ("doc", "markdown", "ignores", "segments", "_texts", "_kinds", "_labels")
 
     def __init__(self, doc: Document, ignores: Ignores = NO_IGNORES):
         self.doc = doc
         self.ignores = ignores
         self.markdown = doc.format == "markdown"
+        # The document's segments, then those only YAML rules read (front-matter values).
+        self.segments = doc.segments + doc.rule_segments if doc.rule_segments else doc.segments
         self._texts: dict[int, RuleText] = {}
         self._kinds: list[SegmentKind] | None = None
         self._labels: list[str | None] | None = None
@@ -106,7 +108,7 @@ class RuleTexts:
         """Each segment's heading level (``h1``..``h6``) or table row (``header``, ``cell``),
         read from the Markdown source; None where it is not known."""
         if self._labels is None:
-            labels: list[str | None] = [None] * len(self.doc.segments)
+            labels: list[str | None] = [None] * len(self.segments)
             if self.markdown:
                 text, lines = self.doc.text, self.doc.lines
                 for s in self.doc.segments:
@@ -119,7 +121,10 @@ class RuleTexts:
 
     def text(self, segment: Segment) -> "RuleText":
         found = self._texts.get(segment.index)
-        if found is None:
+        if found is None and segment.kind is SegmentKind.FRONT_MATTER:
+            # A front-matter value is read as plain text, as Vale reads it: no Markdown.
+            found = self._texts[segment.index] = RuleText(segment.text)
+        elif found is None:
             found = rule_text(segment, self.doc.text, self.markdown, "code" in self.ignores.inline)
             masked = found.text
             if self.markdown and self.ignores.inline_pattern is not None:
@@ -137,7 +142,7 @@ class RuleTexts:
         """Segment kinds as Vale's scopes see them: in Markdown, a heading inside a block
         quote is part of the quote (``blockquote``), not a ``heading``."""
         if self._kinds is None:
-            kinds = [s.kind for s in self.doc.segments]
+            kinds = [s.kind for s in self.segments]
             if self.markdown and ">" in self.doc.text:
                 text, lines = self.doc.text, self.doc.lines
                 for s in self.doc.segments:
