@@ -224,7 +224,7 @@ def test_front_matter_values_are_rule_segments_only():
     # named by its key and numbered after the document's segments.
     doc = parse(ARTICLE)
     assert all(s.kind is not SegmentKind.FRONT_MATTER and s.line > 4 for s in doc.segments)
-    [title] = doc.rule_segments
+    [title] = [s for s in doc.rule_segments if s.kind is SegmentKind.FRONT_MATTER]
     assert (title.kind, title.name, title.text) == (SegmentKind.FRONT_MATTER, "title", "Storm closes the harbour")
     assert title.index == len(doc.segments) and doc.segment(title.index) is title
     assert pos(doc, title, "harbour") == (2, 25)
@@ -278,3 +278,20 @@ def test_front_matter_values_map_to_their_source():
 def test_front_matter_that_is_not_a_yaml_mapping_gives_no_values(front):
     doc = parse(front)
     assert doc.rule_segments == () and [s.text for s in doc.segments] == ["Body."]
+
+
+def test_raw_html_block_text_is_rule_segments_only():
+    # Text in a raw HTML block is read as HTML (blocks and their kinds, entities decoded,
+    # a backtick kept), for YAML rules only; the other checks do not see it.
+    doc = parse(ARTICLE)
+    assert "Advertisement" not in " ".join(s.text for s in doc.segments)
+    [ad] = [s for s in doc.rule_segments if s.name == "html"]
+    assert (ad.kind, ad.text) == (SegmentKind.PARAGRAPH, "Advertisement")
+    assert pos(doc, ad, "Advertisement") == (25, 17)
+    doc = parse("Intro.\n\n<div>\n<h1>Big &amp; `bold`</h1>\n<aside>Side note</aside>\n<ul><li>One\n  item</li></ul>\n</div>\n")
+    html = [(s.kind, s.text) for s in doc.rule_segments]
+    assert html == [(SegmentKind.HEADING, "Big & `bold`"), (SegmentKind.PARAGRAPH, "Side note"),
+                    (SegmentKind.LIST_ITEM, "One item")]
+    heading, _, item = doc.rule_segments
+    assert pos(doc, heading, "bold") == (4, 16) and pos(doc, item, "item") == (7, 3)
+    assert [s.index for s in doc.rule_segments] == [1, 2, 3] and len(doc.segments) == 1

@@ -151,7 +151,8 @@ class Segment:
     # Index of this segment among the document's segments, and the file line it starts on.
     index: int = 0
     line: int = 1
-    # The front-matter key a FRONT_MATTER segment is the value of.
+    # For a segment only YAML rules read: the front-matter key a FRONT_MATTER segment is
+    # the value of, or ``html`` for text in a Markdown file's raw HTML block.
     name: str | None = None
 
 
@@ -193,8 +194,8 @@ class Document:
     segments: tuple[Segment, ...]
     lines: LineIndex = field(repr=False, compare=False)
     suppressions: tuple[Suppression, ...] = ()
-    # Segments only YAML rules read (front-matter values), numbered after ``segments``;
-    # every other check keeps reading ``segments`` and treats the front matter as metadata.
+    # Segments only YAML rules read (front-matter values, text in raw HTML blocks),
+    # numbered after ``segments``; every other check reads ``segments`` alone.
     rule_segments: tuple[Segment, ...] = ()
 
     def segment(self, index: int) -> Segment:
