@@ -295,3 +295,14 @@ def test_raw_html_block_text_is_rule_segments_only():
     heading, _, item = doc.rule_segments
     assert pos(doc, heading, "bold") == (4, 16) and pos(doc, item, "item") == (7, 3)
     assert [s.index for s in doc.rule_segments] == [1, 2, 3] and len(doc.segments) == 1
+
+
+def test_front_matter_positions_count_characters_not_bytes():
+    doc = parse("---\ncafé: «Été» à Zürich\nnext: 'naïve word'\n---\nBody.\n")
+    first, second = doc.rule_segments
+    assert pos(doc, first, "Zürich") == (2, 15) and pos(doc, second, "word") == (3, 14)
+
+
+def test_raw_html_in_a_block_quote_and_captions_are_not_rule_segments():
+    doc = parse("> Quoted.\n>\n> <Listing name=\"x\">\n>\n> More.\n\n<figure>\n<figcaption>Fig 1</figcaption>\n</figure>\n")
+    assert doc.rule_segments == ()

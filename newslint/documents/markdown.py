@@ -125,8 +125,11 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
         if tok.type == "html_block" and tok.map:
             start, end = source.line_start(tok.map[0]), source.line_start(tok.map[1])
             parts.extend((SegmentKind.CAPTION, *alt.build()) for alt in _img_alts(text[start:end], start))
-            if ">" in tok.content:
-                html_parts.extend(fragment_parts(source.text, start, end))
+            if ">" in tok.content and not stack:
+                # At the top level only: inside a block quote or a list item the block's
+                # lines hold the container's markers.
+                html_parts.extend(part for part in fragment_parts(source.text, start, end)
+                                  if part[0] is not SegmentKind.CAPTION)
             continue
         if tok.type != "inline" or not tok.map or not stack:
             continue
