@@ -75,7 +75,7 @@ def vale_alerts(vale: str, styles: str, style: str, files: list[str]) -> tuple[s
 
 def newslint_alerts(styles: str, style: str, files: list[str]) -> tuple[set[Key], dict[Key, str], list[str]]:
     folder = os.path.join(styles, style)
-    config = Config(root=folder, extends=(folder,))
+    config = Config(root=folder, extends=(folder,), styles_path=styles)
     linter = Linter(LintOptions(languagetool=False, use_cache=False), config=config)
     keys, messages, notes = set(), {}, []
     for path in files:

@@ -217,3 +217,92 @@ def test_img_alt_in_raw_html_is_a_caption_at_its_place():
     assert pos(doc, captions[0], "hull") == (3, 31)
     assert pos(doc, captions[1], "quay") == (5, 32)
     assert [s.text for s in doc.segments if s.kind is SegmentKind.PARAGRAPH] == ["Intro.", "Before after."]
+
+
+def test_front_matter_values_are_rule_segments_only():
+    # The other checks see no front matter; YAML rules get each top-level string value,
+    # named by its key and numbered after the document's segments.
+    doc = parse(ARTICLE)
+    assert all(s.kind is not SegmentKind.FRONT_MATTER and s.line > 4 for s in doc.segments)
+    [title] = [s for s in doc.rule_segments if s.kind is SegmentKind.FRONT_MATTER]
+    assert (title.kind, title.name, title.text) == (SegmentKind.FRONT_MATTER, "title", "Storm closes the harbour")
+    assert title.index == len(doc.segments) and doc.segment(title.index) is title
+    assert pos(doc, title, "harbour") == (2, 25)
+
+
+FRONT_MATTER = """\
+---
+plain: A plain value
+double: "Say \\"hi\\" \\u00e9 then go"
+single: 'It''s here'
+folded: >
+  first line
+  second word
+literal: |
+  one
+  two here
+wrapped: a plain value
+  folded over lines
+number: 3
+flag: false
+answer: yes
+list: [one, two]
+nested:
+  key: not linted
+empty: ""
+---
+Body.
+"""
+
+
+def test_front_matter_values_map_to_their_source():
+    doc = parse(FRONT_MATTER)
+    values = {s.name: s for s in doc.rule_segments}
+    # Non-strings, nested values and empty strings are not read; YAML 1.2 reads `yes` as text.
+    assert sorted(values) == ["answer", "double", "folded", "literal", "plain", "single", "wrapped"]
+    assert values["double"].text == 'Say "hi" \u00e9 then go'
+    assert pos(doc, values["plain"], "value") == (2, 16)
+    assert pos(doc, values["double"], "hi") == (3, 16)
+    assert pos(doc, values["double"], "then") == (3, 28)      # after the six-character \u escape
+    assert pos(doc, values["single"], "here") == (4, 16)      # after the doubled quote
+    # A folded line is placed where it is (Vale puts it on the first line, as if unfolded).
+    assert pos(doc, values["folded"], "second") == (7, 3)
+    assert pos(doc, values["literal"], "here") == (10, 7)
+    assert pos(doc, values["wrapped"], "over") == (12, 10)
+    escape = values["double"].text.index("\u00e9")
+    a, b = values["double"].source_map.span(escape, escape + 1)
+    assert doc.text[a:b] == "\\u00e9"
+
+
+@pytest.mark.parametrize("front", ["---\n: [broken\n---\nBody.\n", "---\n- a list\n---\nBody.\n"])
+def test_front_matter_that_is_not_a_yaml_mapping_gives_no_values(front):
+    doc = parse(front)
+    assert doc.rule_segments == () and [s.text for s in doc.segments] == ["Body."]
+
+
+def test_raw_html_block_text_is_rule_segments_only():
+    # Text in a raw HTML block is read as HTML (blocks and their kinds, entities decoded,
+    # a backtick kept), for YAML rules only; the other checks do not see it.
+    doc = parse(ARTICLE)
+    assert "Advertisement" not in " ".join(s.text for s in doc.segments)
+    [ad] = [s for s in doc.rule_segments if s.name == "html"]
+    assert (ad.kind, ad.text) == (SegmentKind.PARAGRAPH, "Advertisement")
+    assert pos(doc, ad, "Advertisement") == (25, 17)
+    doc = parse("Intro.\n\n<div>\n<h1>Big &amp; `bold`</h1>\n<aside>Side note</aside>\n<ul><li>One\n  item</li></ul>\n</div>\n")
+    html = [(s.kind, s.text) for s in doc.rule_segments]
+    assert html == [(SegmentKind.HEADING, "Big & `bold`"), (SegmentKind.PARAGRAPH, "Side note"),
+                    (SegmentKind.LIST_ITEM, "One item")]
+    heading, _, item = doc.rule_segments
+    assert pos(doc, heading, "bold") == (4, 16) and pos(doc, item, "item") == (7, 3)
+    assert [s.index for s in doc.rule_segments] == [1, 2, 3] and len(doc.segments) == 1
+
+
+def test_front_matter_positions_count_characters_not_bytes():
+    doc = parse("---\ncafé: «Été» à Zürich\nnext: 'naïve word'\n---\nBody.\n")
+    first, second = doc.rule_segments
+    assert pos(doc, first, "Zürich") == (2, 15) and pos(doc, second, "word") == (3, 14)
+
+
+def test_raw_html_in_a_block_quote_and_captions_are_not_rule_segments():
+    doc = parse("> Quoted.\n>\n> <Listing name=\"x\">\n>\n> More.\n\n<figure>\n<figcaption>Fig 1</figcaption>\n</figure>\n")
+    assert doc.rule_segments == ()

@@ -162,3 +162,42 @@ def test_ignored_scopes_mask_those_inline_elements(tmp_path, monkeypatch, capsys
     # A match inside a code span that is not masked is reported just after the span (Vale:
     # at the word); every other column is Vale's.
     assert found == [c if c != 66 else 74 for c in expected]
+
+
+def test_front_matter_values_are_linted_as_vale_lints_them(tmp_path, monkeypatch, capsys):
+    # Each top-level string value of the front matter, by key (text, title, frontmatter,
+    # text.frontmatter.description, ~heading but not on `summary`), never as a sentence or
+    # paragraph; placed exactly in plain, double-quoted (escapes) and single-quoted ('') values.
+    source = os.path.join(os.path.dirname(PROJECT), "vale_front_matter")
+    project = tmp_path / "front_matter"
+    shutil.copytree(source, project)
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "docs"])
+    out = json.loads(capsys.readouterr().out)
+    got = sorted((f["path"], f["line"], f["column"], f["rule"], f["severity"], f["message"])
+                 for f in out["findings"])
+    with open(os.path.join(source, "expected_vale_alerts.json"), encoding="utf-8") as fh:
+        expected = sorted((a["path"], a["line"], a["column"], a["rule"], a["severity"], a["message"])
+                          for a in json.load(fh)["alerts"])
+    assert got == expected
+    assert code == 1
+    assert not [n for n in out["notices"] if n["code"] == "rule-skipped"]
+
+
+def test_raw_html_block_text_is_linted_as_vale_lints_it(tmp_path, monkeypatch, capsys):
+    # Text in raw HTML blocks of a Markdown file, with the scopes its elements give it
+    # (a bare div or aside: paragraph; p; td: table.cell; li: list; h2: heading), a
+    # backtick read as a character, a wrapped line, and a comment that holds no text.
+    source = os.path.join(os.path.dirname(PROJECT), "vale_html_blocks")
+    project = tmp_path / "html_blocks"
+    shutil.copytree(source, project)
+    monkeypatch.chdir(project)
+    code = main(["check", "--format", "json", "docs"])
+    out = json.loads(capsys.readouterr().out)
+    got = sorted((f["path"], f["line"], f["column"], f["rule"], f["severity"], f["message"])
+                 for f in out["findings"])
+    with open(os.path.join(source, "expected_vale_alerts.json"), encoding="utf-8") as fh:
+        expected = sorted((a["path"], a["line"], a["column"], a["rule"], a["severity"], a["message"])
+                          for a in json.load(fh)["alerts"])
+    assert got == expected
+    assert code == 1

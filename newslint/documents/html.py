@@ -31,7 +31,7 @@ from html.entities import html5 as _HTML5_ENTITIES
 from typing import Iterator
 
 from newslint.documents.model import (
-    Document, LineIndex, SegmentKind, SourceMap, SourceMapBuilder, make_segments,
+    Document, LineIndex, Run, SegmentKind, SourceMap, SourceMapBuilder, make_segments,
 )
 from newslint.documents.suppressions import find_suppressions
 
@@ -398,6 +398,25 @@ class _Builder:
                 return
             if name in limits:
                 return
+
+
+def fragment_parts(text: str, start: int, end: int) -> list[tuple[SegmentKind, str, SourceMap]]:
+    """The text blocks of the HTML in ``text[start:end]`` (a raw HTML block of a Markdown
+    file), mapped to the file, each of the kind Vale's scopes give it there: a heading is
+    a heading (there is no headline inside a fragment) and furniture is a paragraph."""
+    builder = _Builder(text[start:end])
+    for event in scan(builder.text):
+        builder.feed(event)
+    builder.flush()
+    out = []
+    for kind, block_text, smap in builder.parts:
+        if kind is SegmentKind.HEADLINE:
+            kind = SegmentKind.HEADING
+        elif kind is SegmentKind.FURNITURE:
+            kind = SegmentKind.PARAGRAPH
+        out.append((kind, block_text, SourceMap([Run(r.text_start, r.file_start + start, r.text_len, r.file_len)
+                                                 for r in smap.runs])))
+    return out
 
 
 def parse_html(text: str, path: str) -> Document:

@@ -12,7 +12,11 @@ removed. Offsets are recovered in two steps, neither of which searches the file:
 
 What is prose and what is not:
 
-- front matter, fenced and indented code, raw HTML blocks, link reference definitions:
+- front matter: metadata, not prose; its string values become ``rule_segments``, which
+  only YAML rules read (see :mod:`frontmatter`);
+- raw HTML blocks: not prose, but their text blocks (read as :mod:`html` reads a page)
+  are ``rule_segments`` too, named ``html``, as Vale lints the HTML a Markdown file holds;
+- fenced and indented code, raw HTML blocks, link reference definitions:
   not prose;
 - inline code and autolinks: left out of the segment text (a code span or a URL is not
   a sentence); a double space left where they were is collapsed to one;
@@ -31,15 +35,17 @@ from __future__ import annotations
 import functools
 import re
 from html import unescape
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isStrSpace
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from newslint.documents.frontmatter import front_matter_segments
+from newslint.documents.html import fragment_parts
 from newslint.documents.model import (
-    Document, LineIndex, SegmentKind, SourceMap, SourceMapBuilder, make_segments,
+    Document, LineIndex, Segment, SegmentKind, SourceMap, SourceMapBuilder, make_segments,
 )
 from newslint.documents.suppressions import find_suppressions
 
@@ -101,6 +107,7 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
     walker = _InlineWalker(md, env.get("references", {}))
 
     parts: list[tuple[SegmentKind, str, SourceMap]] = []
+    html_parts: list[tuple[SegmentKind, str, SourceMap]] = []   # for YAML rules only
     headline_at = _headline_index(tokens)
     stack: list[Token] = []
     row_cursor = (-1, 0)  # (line, offset in that line) for table cells
@@ -116,9 +123,13 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
             walker.skipped.append((source.line_start(tok.map[0]), source.line_start(tok.map[1])))
             continue
         if tok.type == "html_block" and tok.map:
-            start = source.line_start(tok.map[0])
-            parts.extend((SegmentKind.CAPTION, *alt.build())
-                         for alt in _img_alts(text[start:source.line_start(tok.map[1])], start))
+            start, end = source.line_start(tok.map[0]), source.line_start(tok.map[1])
+            parts.extend((SegmentKind.CAPTION, *alt.build()) for alt in _img_alts(text[start:end], start))
+            if ">" in tok.content and not stack:
+                # At the top level only: inside a block quote or a list item the block's
+                # lines hold the container's markers.
+                html_parts.extend(part for part in fragment_parts(source.text, start, end)
+                                  if part[0] is not SegmentKind.CAPTION)
             continue
         if tok.type != "inline" or not tok.map or not stack:
             continue
@@ -140,7 +151,17 @@ def parse_markdown(text: str, path: str, md: MarkdownIt | None = None) -> Docume
         parts.sort(key=lambda part: part[2].start(0))
 
     suppressions = find_suppressions(text, lines, skip=walker.skipped)
-    return Document(path, "markdown", text, make_segments(parts, lines), lines, suppressions)
+    segments = make_segments(parts, lines)
+    values: tuple[Segment, ...] = ()
+    if tokens and tokens[0].type == "front_matter" and tokens[0].map:
+        first, last = tokens[0].map
+        start, end = source.line_start(first + 1), source.line_start(last - 1)
+        values = front_matter_segments(text, text[start:end], start, lines, len(segments))
+    if html_parts:
+        html = make_segments(html_parts, lines)
+        n = len(segments) + len(values)
+        values += tuple(replace(s, index=n + s.index, name="html") for s in html)
+    return Document(path, "markdown", text, segments, lines, suppressions, values)
 
 
 def _dropped_parts(source: "_Source", dropped) -> list[tuple[SegmentKind, str, SourceMap]]:

@@ -28,6 +28,8 @@ class SegmentKind(str, enum.Enum):
     CAPTION = "caption"          # figcaption, image alt text
     TABLE_CELL = "table_cell"
     FURNITURE = "furniture"      # text inside nav/aside/footer/form: page chrome by structure
+    FRONT_MATTER = "front_matter"  # a string value of Markdown front matter: YAML rules only
+
 
     def __str__(self) -> str:
         return self.value
@@ -149,6 +151,9 @@ class Segment:
     # Index of this segment among the document's segments, and the file line it starts on.
     index: int = 0
     line: int = 1
+    # For a segment only YAML rules read: the front-matter key a FRONT_MATTER segment is
+    # the value of, or ``html`` for text in a Markdown file's raw HTML block.
+    name: str | None = None
 
 
 class LineIndex:
@@ -189,6 +194,14 @@ class Document:
     segments: tuple[Segment, ...]
     lines: LineIndex = field(repr=False, compare=False)
     suppressions: tuple[Suppression, ...] = ()
+    # Segments only YAML rules read (front-matter values, text in raw HTML blocks),
+    # numbered after ``segments``; every other check reads ``segments`` alone.
+    rule_segments: tuple[Segment, ...] = ()
+
+    def segment(self, index: int) -> Segment:
+        """Segment ``index`` of ``segments`` followed by ``rule_segments``."""
+        n = len(self.segments)
+        return self.segments[index] if index < n else self.rule_segments[index - n]
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

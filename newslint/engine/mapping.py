@@ -12,14 +12,17 @@ def to_finding(doc: Document, hit: Hit, info: RuleInfo, severity: Severity) -> F
     if hit.segment is None:
         start, end = hit.start, hit.end
     else:
-        start, end = doc.segments[hit.segment].source_map.span(hit.start, hit.end)
+        start, end = doc.segment(hit.segment).source_map.span(hit.start, hit.end)
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     fix = None
     # A fix applies only where the flagged file text is the matched text itself, so a
     # replacement never swallows markup or an entity that sat inside the match.
-    verbatim = hit.segment is None or doc.text[start:end] == doc.segments[hit.segment].text[hit.start:hit.end]
-    if hit.replacement is not None and verbatim:
+    verbatim = hit.segment is None or doc.text[start:end] == doc.segment(hit.segment).text[hit.start:hit.end]
+    # Front matter and raw HTML (segments only YAML rules read) are reported, never fixed:
+    # an edit there could break the YAML or the markup, and the article body is the copy.
+    in_body = hit.segment is None or hit.segment < len(doc.segments)
+    if hit.replacement is not None and verbatim and in_body:
         if info.fix_safety is not FixSafety.NONE:
             fix = Fix(hit.replacement, info.fix_safety is FixSafety.SAFE, doc.text[start:end])
         elif info.source is Source.LANGUAGETOOL:

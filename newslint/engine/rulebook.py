@@ -32,7 +32,7 @@ class RuleBook:
         checks = (compile_rules(yaml_rules, config.vocab_reject, config.vocab_accept,
                                 (config.token_ignores, config.block_ignores, config.skipped_scopes,
                                  config.ignored_scopes),
-                                config.section_ignores, config.root),
+                                config.section_ignores, config.root, config.styles_path is not None),
                   *builtin_checks(config.vocab_names))
         rules: dict[str, RuleInfo] = {}
         for check in checks:

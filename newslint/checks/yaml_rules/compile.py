@@ -102,12 +102,15 @@ class CompiledRules:
 
     def __init__(self, rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
                  vocab_accept: Sequence[str] = (), ignores: tuple[Sequence[str], ...] = ((), ()),
-                 section_ignores: SectionIgnores = (), root: str = "."):
-        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept), ignores, section_ignores, root)
+                 section_ignores: SectionIgnores = (), root: str = ".", vale: bool = False):
+        self._source = (tuple(rules), tuple(vocab_reject), tuple(vocab_accept), ignores, section_ignores, root, vale)
         self._ignores = Ignores.build(*ignores)
         self._base = ignores
         self._sections = tuple((GlobSet(globs), tokens, blocks) for globs, tokens, blocks in section_ignores)
         self._root = root
+        # Rules of a Vale project (a .vale.ini) also read what Vale lints beside the body:
+        # front-matter values and raw HTML blocks. newslint's own configs keep the body.
+        self._vale = vale
         self._by_sections: dict[tuple[int, ...], Ignores] = {}
         all_rules = list(rules)
         if vocab_reject:
@@ -149,6 +152,8 @@ class CompiledRules:
     def check(self, doc: Document, enabled: AbstractSet[str]) -> list[Hit]:
         hits: list[Hit] = []
         # each segment's rule text, made once per document
+        if doc.rule_segments and not self._vale:
+            doc = dataclasses.replace(doc, rule_segments=())
         rule_texts = RuleTexts(doc, self.ignores_for(doc.path))
         for group in self._groups:
             group.run(doc, enabled, hits, rule_texts)
@@ -158,13 +163,14 @@ class CompiledRules:
 def compile_rules(rules: Sequence[YamlRule], vocab_reject: Sequence[str] = (),
                   vocab_accept: Sequence[str] = (),
                   ignores: tuple[Sequence[str], ...] = ((), ()),
-                  section_ignores: SectionIgnores = (), root: str = ".") -> CompiledRules:
+                  section_ignores: SectionIgnores = (), root: str = ".", vale: bool = False) -> CompiledRules:
     """One check for ``rules``; ``vocab_reject`` words become the rule ``vocab.reject``,
     ``vocab_accept`` words are exceptions for every rule with ``vocab: true`` (the default);
     ``ignores``: (token regexes, block regexes[, skipped HTML block tags]) rules do not read;
     ``section_ignores``: (globs, token regexes, block regexes) for the files whose path
-    relative to ``root`` a glob matches (a .vale.ini's sections)."""
-    return CompiledRules(rules, vocab_reject, vocab_accept, ignores, section_ignores, root)
+    relative to ``root`` a glob matches (a .vale.ini's sections); ``vale``: the rules also
+    read front-matter values and raw HTML blocks, as Vale does (a Vale project)."""
+    return CompiledRules(rules, vocab_reject, vocab_accept, ignores, section_ignores, root, vale)
 
 
 def _capitalised_too(token: str) -> str:

@@ -92,12 +92,15 @@ NO_IGNORES = Ignores()
 class RuleTexts:
     """Each segment's rule text and rule kind, made once per document for every rule."""
 
-    __slots__ = ("doc", "markdown", "ignores", "_texts", "_kinds", "_labels")
+    __slots__ = ("doc", "markdown", "ignores", "segments", "_texts", "_kinds", "_labels")
 
     def __init__(self, doc: Document, ignores: Ignores = NO_IGNORES):
         self.doc = doc
         self.ignores = ignores
         self.markdown = doc.format == "markdown"
+        # The document's segments and those only YAML rules read (front-matter values, raw
+        # HTML blocks), in file order.
+        self.segments = _in_file_order(doc.segments, doc.rule_segments) if doc.rule_segments else doc.segments
         self._texts: dict[int, RuleText] = {}
         self._kinds: list[SegmentKind] | None = None
         self._labels: list[str | None] | None = None
@@ -106,7 +109,7 @@ class RuleTexts:
         """Each segment's heading level (``h1``..``h6``) or table row (``header``, ``cell``),
         read from the Markdown source; None where it is not known."""
         if self._labels is None:
-            labels: list[str | None] = [None] * len(self.doc.segments)
+            labels: list[str | None] = [None] * len(self.segments)
             if self.markdown:
                 text, lines = self.doc.text, self.doc.lines
                 for s in self.doc.segments:
@@ -119,7 +122,13 @@ class RuleTexts:
 
     def text(self, segment: Segment) -> "RuleText":
         found = self._texts.get(segment.index)
-        if found is None:
+        if found is None and segment.kind is SegmentKind.FRONT_MATTER:
+            # A front-matter value is read as plain text, as Vale reads it: no Markdown.
+            found = self._texts[segment.index] = RuleText(segment.text)
+        elif found is None and segment.name == "html":
+            # Text in a raw HTML block is HTML: a backtick there is a character, not code.
+            found = self._texts[segment.index] = rule_text(segment, self.doc.text, False)
+        elif found is None:
             found = rule_text(segment, self.doc.text, self.markdown, "code" in self.ignores.inline)
             masked = found.text
             if self.markdown and self.ignores.inline_pattern is not None:
@@ -138,6 +147,7 @@ class RuleTexts:
         quote is part of the quote (``blockquote``), not a ``heading``."""
         if self._kinds is None:
             kinds = [s.kind for s in self.doc.segments]
+            kinds += [s.kind for s in self.doc.rule_segments]       # indexed by segment number
             if self.markdown and ">" in self.doc.text:
                 text, lines = self.doc.text, self.doc.lines
                 for s in self.doc.segments:
@@ -147,17 +157,32 @@ class RuleTexts:
                             kinds[s.index] = SegmentKind.BLOCKQUOTE
             if self.ignores.skipped:
                 labels = self.labels()
-                for s in self.doc.segments:
+                for s in self.segments:
                     if kinds[s.index] is not None and self.ignores.skips(kinds[s.index], labels[s.index]):
                         kinds[s.index] = None
             if self.ignores.blocks:
                 spans = [m.span() for p in self.ignores.blocks for m in p.finditer(self.doc.text)]
-                for s in self.doc.segments:
+                for s in self.segments:
                     lo, hi = s.source_map.span(0, len(s.text))
                     if any(a <= lo and hi <= b for a, b in spans):
                         kinds[s.index] = None
             self._kinds = kinds
         return self._kinds
+
+def _in_file_order(segments: tuple[Segment, ...], extra: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """``segments`` (in their order) with each of ``extra`` (in file order) put before the
+    first segment that starts after it."""
+    out: list[Segment] = []
+    i = 0
+    for s in segments:
+        at = s.source_map.start(0)
+        while i < len(extra) and extra[i].source_map.start(0) < at:
+            out.append(extra[i])
+            i += 1
+        out.append(s)
+    out.extend(extra[i:])
+    return tuple(out)
+
 
 # A URL written out in Markdown prose is a link whose text is its address (an autolink,
 # a bare URL GFM links, or ``[url](url)``), and Vale masks such a link's text with ``*``.

@@ -47,11 +47,15 @@ class ScopeView:
             if scope.formats is not None and doc.format not in scope.formats:
                 picked = []
             elif scope.labels is None:
-                picked = [s for s in doc.segments if kinds[s.index] in scope.kinds]
+                picked = [s for s in rule_texts.segments if kinds[s.index] in scope.kinds]
             else:
                 labels = rule_texts.labels()
-                picked = [s for s in doc.segments
+                picked = [s for s in rule_texts.segments
                           if kinds[s.index] in scope.kinds and scope.takes(labels[s.index])]
+            if SegmentKind.FRONT_MATTER in scope.kinds and (scope.keys is not None or scope.negated):
+                keys, negated = scope.keys, scope.negated
+                picked = [s for s in picked if s.kind is not SegmentKind.FRONT_MATTER
+                          or ((keys is None or s.name in keys) and not (negated and s.name == "summary"))]
             self.segments = [s.index for s in picked]
             texts = []
             for s in picked:
