@@ -37,9 +37,11 @@ def lint_in_pool(linter: "Linter", files: list[str], jobs: int) -> Iterator[File
             futures = [pool.submit(_lint_batch_in_worker, batch) for batch in batches]
         # Not pool.map: its iterator cancels the futures left when it is interrupted,
         # and on Python 3.11 the executor's own thread then raises on them once the
-        # workers are terminated.
-        for future in futures:
-            yield from future.result()
+        # workers are terminated. Each future is dropped once read, so results already
+        # handed on are not held to the end of the run.
+        futures.reverse()
+        while futures:
+            yield from futures.pop().result()
     except BaseException:
         # Ctrl-C, or the consumer stopped reading: end the workers now rather than
         # wait for their batches (they ignore SIGINT, so only this says when).
