@@ -86,7 +86,7 @@ def write_catalog(path: Path, answer: dict) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(slim, handle, ensure_ascii=False)
+            handle.write(json.dumps(slim, ensure_ascii=False))     # dumps uses the C encoder
         os.replace(tmp, path)
     except OSError:
         return

@@ -55,6 +55,8 @@ def strip_possessive(word: str) -> str:
 
 def is_capitalised(word: str) -> bool:
     """Starts with a capital, or has one inside (``iPhone``, ``eBay``)."""
+    if word.islower():          # most words: no capital anywhere
+        return False
     return bool(word) and (word[0].isupper() or any(c.isupper() for c in word[1:]))
 
 
@@ -74,13 +76,17 @@ class NameIndex:
         return index
 
     def _add_segment(self, number: int, text: str) -> None:
-        starts = set(sentence_starts(text))
+        starts: set[int] | None = None
         words = list(WORD.finditer(text))
         for i, m in enumerate(words):
             word = m.group()
+            if word.islower():      # no capital, so neither has its form without the possessive
+                continue
             form = strip_possessive(word)
             if not form or not is_capitalised(form):
                 continue
+            if starts is None:
+                starts = set(sentence_starts(text))
             sentence_initial = _starts_sentence(starts, text, m.start())
             prev_word = words[i - 1] if i else None
             next_word = words[i + 1] if i + 1 < len(words) else None
