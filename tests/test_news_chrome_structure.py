@@ -138,6 +138,40 @@ def test_numbered_results_are_not_headlines():
     assert flagged(text) == {}
 
 
+def test_a_directory_of_names_numbers_and_addresses_is_the_story_s_own():
+    # A service box: organisations with their telephone numbers, e-mail and web addresses.
+    text = article(
+        "Where to get help", BODY[0],
+        "Riverside Family Support Network", "555-201-4400 or 800-555-0199", "help@riverside-support.org",
+        "http://www.riverside-support.org",
+        "County Crisis Line", "(555) 867-5309", "www.countycrisis.org",
+        BODY[1],
+    )
+    assert flagged(text) == {}
+
+
+def test_contact_details_do_not_shield_a_page_s_own_tools():
+    text = article(
+        "Library to close", BODY[0],
+        "Call us: 555-201-4400", "Print | Email | Share",
+        BODY[1],
+    )
+    assert flagged(text) == {7: TOOLS}
+
+
+def test_a_blog_archive_menu_is_navigation():
+    text = article(
+        "Library to close", BODY[0], BODY[1],
+        "Archives", "December 2007", "November 2007 (4)", "October 2007",
+    )
+    assert {line: rule for line, rule in flagged(text).items() if line >= 9} == {9: TOOLS, 11: TOOLS, 13: TOOLS}
+
+
+def test_a_month_and_year_or_two_in_the_story_are_not_a_menu():
+    text = article("Timeline", BODY[0], "March 2003", BODY[1], "June 2010", "July 2010", BODY[2])
+    assert flagged(text) == {}
+
+
 def test_recurring_subheads_over_prose_are_not_a_list():
     text = article(
         "Inquest guide",

@@ -42,6 +42,8 @@ _DATE = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b",
     re.I,
 )
+# An entry of a blog's archive menu: "October 2006", "March 2008 (12)".
+_ARCHIVE_MONTH = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d\s*(?:\(\d+\))?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]", re.I)
 # The name a byline gives: "By Jane Doe | May 5, 2025" -> "Jane Doe".
@@ -88,12 +90,41 @@ _QUANTITY = re.compile(
 _PRICE = re.compile(r"[$£€¥₹]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:dollars|euros|pounds)\b|\bfree\b", re.I)
 QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.|Question|Answer)\s*[:.)-]\s", re.I)
 _QUOTED = re.compile(r"""^\W{0,2}["“‘'«].*["”’'»][\W]{0,3}$""")
+# A telephone number or an e-mail address: "800-227-2345", "(415) 543-2979", "+44 20 7946 0958",
+# "info@example.org". Service boxes and directories give them; headline lists never do.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
+    r"|(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
+    r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b",
+    re.I,
+)
+
+
+_WEB_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
+
+
+def is_archive_month(text: str) -> bool:
+    """Whether a line is only a month and a year, as an archive menu lists them."""
+    return _ARCHIVE_MONTH.match(text.strip()) is not None
+
+
+def is_web_address(text: str) -> bool:
+    """Whether a line is only a web address ("http://www.cancer.org", "nabco.org")."""
+    return _WEB_ADDRESS.match(text.strip()) is not None
+
+
+def is_contact_detail(text: str) -> bool:
+    """Whether a line gives a telephone number or an e-mail address."""
+    return _CONTACT.search(text) is not None
 
 
 def is_list_content(text: str) -> bool:
-    """A line shaped like an item of a list the story gives: quantities, prices, fields, Q&A."""
+    """A line shaped like an item of a list the story gives: quantities, prices, fields, Q&A,
+    contact details."""
     stripped = _LIST_ITEM.sub("", text, count=1)
     if _QUANTITY.match(stripped) or _PRICE.search(stripped) or QA_TURN.match(stripped):
+        return True
+    if is_contact_detail(stripped):
         return True
     if _TIME.match(stripped) or _QUOTED.match(stripped):
         return True

@@ -16,7 +16,8 @@ from typing import AbstractSet, Sequence
 from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
-    LineKind, LineShape, byline_name, is_bare_byline, is_credit, is_teaser, opens_story_list, shape_of,
+    LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit, is_teaser, is_web_address,
+    opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
@@ -319,20 +320,52 @@ _LISTY = (LineKind.TITLE, LineKind.BOX_HEADING, LineKind.TOOL)
 
 def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> dict[int, str]:
     out: dict[int, str] = {}
+    # Telephone numbers or e-mail addresses on many of its lines make the run a directory or a service box the
+    # story gives ("American Cancer Society / 800-227-2345 / www.cancer.org"): its names
+    # are not headlines and its web addresses are not links the page put there.
+    contacts = sum(1 for line in run if is_contact_detail(line.segment.text))
+    directory = contacts >= _MIN_DIRECTORY_CONTACTS and contacts * _DIRECTORY_SHARE >= len(run)
     for line in run:
+        if directory and is_web_address(line.segment.text):
+            continue
         if line.shape.is_chrome_like:
             out[line.segment.index] = TOOLS
         elif is_teaser(line.segment.text):
             out[line.segment.index] = TEASER
+    for stretch in _archive_menus(run):
+        out.update((line.segment.index, TOOLS) for line in stretch)
     if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after):
         out[run[0].segment.index] = TEASER
     introduced = before is not None and before.shape.ends_colon
+    if directory:
+        return out
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
         headed = any(line.shape.kind in (LineKind.BOX_HEADING, LineKind.TOOL) for line in stretch)
         for line in stretch:
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     return out
+
+
+# A run is a directory when at least this many of its lines give contact details, and
+# at least one line in _DIRECTORY_SHARE does (one "Contact the author at ..." line in a
+# page's long tail of menus and headlines does not make it one).
+_MIN_DIRECTORY_CONTACTS = 2
+_DIRECTORY_SHARE = 5
+# A blog's archive menu lists at least this many months in a row.
+_MIN_ARCHIVE_MONTHS = 3
+
+
+def _archive_menus(run: list[_Line]):
+    """Stretches of consecutive lines that are each a month and a year ("October 2006")."""
+    stretch: list[_Line] = []
+    for line in run + [None]:
+        if line is not None and is_archive_month(line.segment.text):
+            stretch.append(line)
+            continue
+        if len(stretch) >= _MIN_ARCHIVE_MONTHS:
+            yield stretch
+        stretch = []
 
 
 # Words too common to tie a line to the paragraphs around it.
