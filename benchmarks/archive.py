@@ -10,10 +10,12 @@
    on a small and a large corpus (goal: flat).
 
     NEWSLINT_DATA_DIR=/path/to/data python benchmarks/archive.py [--lt-count 10000]
-        [--dask-count 10000] [--sizes 1000,10000] [--repeat 1]
+        [--dask-count 10000] [--sizes 1000,10000] [--repeat 1] [--swap]
 
 With ``--repeat N`` the compared runs alternate (raw, cold; cold, raw; ...) and each
 ratio is the median of the N paired turns, so load from other work moves both sides.
+``--swap`` starts with the other order (cold, raw; ...): a second run with it gives the
+other half of the pairs when one turn is all that fits.
 
 The LanguageTool rows use a private daemon started from the existing install (see
 common.PrivateServer), never a daemon other work relies on.
@@ -38,7 +40,8 @@ from newslint.config.model import LanguageToolSettings  # noqa: E402
 from newslint.languagetool.stage import request_params  # noqa: E402
 
 
-def languagetool_rows(result: Result, base: Path, count: int, install_root: str | None, repeats: int = 1) -> None:
+def languagetool_rows(result: Result, base: Path, count: int, install_root: str | None, repeats: int = 1,
+                      swap: bool = False) -> None:
     if not install_root:
         result.say(LANGUAGETOOL_MISSING + "; skipping the LanguageTool rows")
         return
@@ -59,7 +62,7 @@ def languagetool_rows(result: Result, base: Path, count: int, install_root: str 
             # Raw and cold in turn (the order swapped every other turn), each cold run
             # with an empty cache, so each ratio pairs runs made under the same load.
             env = {**server.env, "NEWSLINT_CACHE_DIR": str(base / f"cache-{turn}"), "NEWSLINT_PROGRESS": "0"}
-            if turn % 2:
+            if (turn + swap) % 2:
                 cold = timed(cli + [folder], env=env)
                 raw_seconds, matches = raw.run(texts, 2)
             else:
@@ -90,7 +93,7 @@ def languagetool_rows(result: Result, base: Path, count: int, install_root: str 
                                f"{count} articles"))
 
 
-def dask_rows(result: Result, base: Path, count: int, repeats: int) -> None:
+def dask_rows(result: Result, base: Path, count: int, repeats: int, swap: bool = False) -> None:
     paths, size = corpus(base, count, seed=37)
     folder = corpus_dir(paths)
     env = {**os.environ, "NEWSLINT_PROGRESS": "0"}
@@ -98,7 +101,7 @@ def dask_rows(result: Result, base: Path, count: int, repeats: int) -> None:
     locals_, on_dasks, ratios = [], [], []
     for turn in range(max(1, repeats)):
         # In turn, the order swapped every other turn: each ratio pairs runs made under the same load.
-        if turn % 2:
+        if (turn + swap) % 2:
             on_dask = timed(cli + ["--dask", folder], env=env)
             local = timed(cli + [folder], env=env)
         else:
@@ -146,7 +149,7 @@ def memory_rows(result: Result, base: Path, sizes: list[int]) -> None:
 
 
 def run(lt_count: int = 10_000, dask_count: int = 10_000, sizes: tuple[int, ...] = (1000, 10_000),
-        repeats: int = 1, install_root: str | None = None) -> Result:
+        repeats: int = 1, install_root: str | None = None, swap: bool = False) -> Result:
     result = Result("archive")
     load = os.getloadavg()
     result.say(f"load average at start: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
@@ -156,9 +159,10 @@ def run(lt_count: int = 10_000, dask_count: int = 10_000, sizes: tuple[int, ...]
         if sizes:
             memory_rows(result, base / "memory", list(sizes))
         if dask_count:
-            dask_rows(result, base / "dask", dask_count, repeats)
+            dask_rows(result, base / "dask", dask_count, repeats, swap)
         if lt_count:
-            languagetool_rows(result, base / "languagetool", lt_count, install_root or languagetool_root(), repeats)
+            languagetool_rows(result, base / "languagetool", lt_count, install_root or languagetool_root(), repeats,
+                              swap)
     load = os.getloadavg()
     result.say(f"load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; "
                f"{time.perf_counter() - started:.0f} s in all")
@@ -173,9 +177,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="paired turns of raw/cold and -j 2/--dask, the order swapped every other turn "
                              "(ratios: the median of the turns')")
+    parser.add_argument("--swap", action="store_true",
+                        help="start with the other order: cold before raw, --dask before -j 2")
     args = parser.parse_args()
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
-    result = run(args.lt_count, args.dask_count, sizes, args.repeat)
+    result = run(args.lt_count, args.dask_count, sizes, args.repeat, swap=args.swap)
     print()
     print_rows(result.rows)
 
