@@ -165,6 +165,8 @@ def test_a_blog_archive_menu_is_navigation():
         "Archives", "December 2007", "November 2007 (4)", "October 2007",
     )
     assert {line: rule for line, rule in flagged(text).items() if line >= 9} == {9: TOOLS, 11: TOOLS, 13: TOOLS}
+    listed = article("Library to close", BODY[0], BODY[1], "- December 2007", "- November 2007", "- 2006 Archives")
+    assert {line: rule for line, rule in flagged(listed).items() if line >= 7} == {7: TOOLS, 9: TOOLS, 11: TOOLS}
 
 
 def test_a_month_and_year_or_two_in_the_story_are_not_a_menu():

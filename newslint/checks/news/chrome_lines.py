@@ -42,8 +42,9 @@ _DATE = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b",
     re.I,
 )
-# An entry of a blog's archive menu: "October 2006", "March 2008 (12)".
-_ARCHIVE_MONTH = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d\s*(?:\(\d+\))?$", re.I)
+# An entry of a blog's archive menu: "October 2006", "March 2008 (12)", "- 2004 Archives".
+_ARCHIVE_MONTH = re.compile(
+    rf"^(?:[-*•·]\s*)?(?:{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d\s+archives?)\s*(?:\(\d+\))?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]", re.I)
 # The name a byline gives: "By Jane Doe | May 5, 2025" -> "Jane Doe".
