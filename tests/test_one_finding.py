@@ -161,3 +161,20 @@ def test_two_house_style_rules_on_one_span_each_keep_their_finding(write):
     config = parse_config("extends: [newslint:news, house/Acme]\n", rules.rsplit("/house/", 1)[0] + "/.newslint.yml")
     found = [f for f in _lint("The mayor said it.\n", [], config) if f.rule.startswith("Acme.")]
     assert sorted((f.rule, f.also) for f in found) == [("Acme.Said", ()), ("Acme.Verb", ())]
+
+
+def test_findings_inside_a_chrome_line_fold_into_it():
+    story = ("Festival marks its anniversary\n\n"
+             "The first festival was held in 1970, the organisers said.\n\n"
+             "Posted by Jo Park at 10:15 PM | Permalink | Comments (3) | TrackBack (0)\n")
+    seg_text = "Posted by Jo Park at 10:15 PM | Permalink | Comments (3) | TrackBack (0)"
+    start, end = _span(seg_text, "TrackBack")
+    typo = Hit("lt.FAKE_GRAMMAR", 2, start, end, "grammar", category=Category.GRAMMAR, severity=Severity.WARNING)
+    found = [f for f in _lint(story, [typo]) if f.line == 5]
+    # The line is page text to delete: neither the AP time style nor the grammar of a
+    # widget's words is a problem of its own.
+    assert [(f.rule, f.column, f.also) for f in found] == [
+        ("news.chrome.cms-widgets", 1, ("lt.FAKE_GRAMMAR", "news.style.time-of-day"))]
+    # Outside chrome, the same kinds of finding stand.
+    plain = _lint("The meeting starts at 10:15 PM on Monday, officials said.\n", [])
+    assert [f.rule for f in plain] == ["news.style.time-of-day"]

@@ -33,7 +33,9 @@ def without_duplicates(findings: list[Finding]) -> list[Finding]:
     category (the same problem, found twice) is folded in the same way. Two house-style
     rules (YAML rules of category style or other) on one span each keep their finding, as
     Vale reports each alert: two opinions, not one problem; a house-style rule on a span
-    another kind of finding holds is folded into it."""
+    another kind of finding holds is folded into it. Any other finding inside the span of a
+    chrome finding is folded into that one: the text is page chrome to delete, not copy to
+    correct."""
     by_span: dict[tuple, list[Finding]] = {}
     for f in findings:
         by_span.setdefault((f.offset, f.end_offset), []).append(f)
@@ -62,9 +64,23 @@ def without_duplicates(findings: list[Finding]) -> list[Finding]:
             if owner is not None:
                 del kept[id(f)]
                 folded[id(owner)].extend([f.rule, *folded.pop(id(f))])
+    _fold_into_chrome(kept, folded)
     out = []
     for f in findings:
         if id(f) in kept:
             also = tuple(sorted(set(folded[id(f)]) - {f.rule}))
             out.append(dataclasses.replace(f, also=also) if also else f)
     return out
+
+
+def _fold_into_chrome(kept: dict[int, Finding], folded: dict[int, list[str]]) -> None:
+    chrome = sorted((f for f in kept.values() if f.category is Category.CHROME),
+                    key=lambda f: (f.offset, -f.end_offset))
+    if not chrome:
+        return
+    for f in list(kept.values()):
+        owner = next((c for c in chrome if c is not f and c.offset <= f.offset and f.end_offset <= c.end_offset
+                      and (c.offset, c.end_offset) != (f.offset, f.end_offset)), None)
+        if owner is not None and id(owner) in kept:
+            del kept[id(f)]
+            folded[id(owner)].extend([f.rule, *folded.pop(id(f))])
