@@ -169,6 +169,13 @@ def test_a_blog_archive_menu_is_navigation():
     assert {line: rule for line, rule in flagged(listed).items() if line >= 7} == {7: TOOLS, 9: TOOLS, 11: TOOLS}
 
 
+def test_a_section_menu_is_navigation():
+    text = article("Library to close", BODY[0], "Politics", "Business", "In Sports", "Real Estate", BODY[1])
+    assert flagged(text) == {5: TOOLS, 7: TOOLS, 9: TOOLS, 11: TOOLS}
+    two = article("Library to close", BODY[0], "Politics", BODY[1], "Business", "Weather", BODY[2])
+    assert flagged(two) == {}
+
+
 def test_a_month_and_year_or_two_in_the_story_are_not_a_menu():
     text = article("Timeline", BODY[0], "March 2003", BODY[1], "June 2010", "July 2010", BODY[2])
     assert flagged(text) == {}

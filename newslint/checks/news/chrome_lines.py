@@ -18,6 +18,7 @@ from newslint.checks.news.chrome_vocabulary import (
     BOX_HEADING_WORDS,
     CALL_TO_ACTION,
     GLUE_WORDS,
+    SECTION_NAMES,
     SOCIAL_NETWORKS,
     STORY_LIST_HEADINGS,
     TOOL_PHRASES,
@@ -102,6 +103,14 @@ _CONTACT = re.compile(
 
 
 _WEB_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
+
+
+def is_section_name(text: str) -> bool:
+    """Whether a line is only the name of a site's section ("Politics", "In Sports")."""
+    name = text.strip().lower()
+    if name.startswith("in "):
+        name = name[3:]
+    return name in SECTION_NAMES
 
 
 def is_archive_month(text: str) -> bool:

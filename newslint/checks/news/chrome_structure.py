@@ -16,7 +16,8 @@ from typing import AbstractSet, Sequence
 from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
-    LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit, is_teaser, is_web_address,
+    LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit, is_section_name, is_teaser,
+    is_web_address,
     opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
@@ -332,7 +333,9 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
             out[line.segment.index] = TOOLS
         elif is_teaser(line.segment.text):
             out[line.segment.index] = TEASER
-    for stretch in _archive_menus(run):
+    for stretch in _stretches(run, is_archive_month, _MIN_ARCHIVE_MONTHS):
+        out.update((line.segment.index, TOOLS) for line in stretch)
+    for stretch in _stretches(run, is_section_name, _MIN_SECTION_NAMES):
         out.update((line.segment.index, TOOLS) for line in stretch)
     if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after):
         out[run[0].segment.index] = TEASER
@@ -356,14 +359,19 @@ _DIRECTORY_SHARE = 5
 _MIN_ARCHIVE_MONTHS = 3
 
 
-def _archive_menus(run: list[_Line]):
-    """Stretches of consecutive lines that are each a month and a year ("October 2006")."""
+# A site's section menu names at least this many sections in a row.
+_MIN_SECTION_NAMES = 3
+
+
+def _stretches(run: list[_Line], member, least: int):
+    """Stretches of at least ``least`` consecutive lines whose text ``member`` accepts: an
+    archive menu ("October 2006"), a section menu ("Politics", "Business", "Sports")."""
     stretch: list[_Line] = []
     for line in run + [None]:
-        if line is not None and is_archive_month(line.segment.text):
+        if line is not None and member(line.segment.text):
             stretch.append(line)
             continue
-        if len(stretch) >= _MIN_ARCHIVE_MONTHS:
+        if len(stretch) >= least:
             yield stretch
         stretch = []
 

@@ -84,3 +84,18 @@ STORY_LIST_HEADINGS = (
     "story highlights", "highlights", "key points", "key facts", "at a glance", "factbox",
     "fact box", "fact file", "factfile", "in numbers", "by the numbers", "timeline", "the facts",
 )
+
+# Sections of a news site, as its menus name them ("Politics", "Real Estate", "In Sports").
+SECTION_NAMES = frozenset(s.strip() for s in """
+    home|news|latest|top stories|world|national|nation|local|metro|region|regional|u.s.|us|
+    politics|elections|congress|white house|government|national security|business|economy|
+    markets|money|personal finance|finance|industries|small business|real estate|jobs|careers|
+    tech|technology|science|health|education|environment|climate|weather|sports|sport|
+    football|soccer|baseball|basketball|hockey|golf|tennis|cricket|rugby|entertainment|
+    arts|culture|music|movies|film|tv|television|books|celebrity|lifestyle|life|living|style|
+    fashion|food|dining|travel|autos|cars|home & garden|opinion|opinions|editorials|letters|
+    columns|columnists|blogs|blogs & columns|obituaries|obits|classifieds|crime|religion|
+    media|video|videos|photos|photo galleries|galleries|multimedia|podcasts|weather|traffic|
+    shopping|deals|games|puzzles|crosswords|horoscopes|corrections|the americas|africa|asia|
+    europe|middle east|americas|world news|us news|uk|uk news|features|magazine|investigations
+""".split("|"))
