@@ -24,6 +24,7 @@ TOOL_WORDS = frozenset("""
     zoom larger smaller popular viewed
     save saved favorites favourites refer password username yahoo google
     del.ico.us toolbox forum forums profile votes vote quote shout blog
+    pinterest linkedin instagram tumblr whatsapp flickr undo delete
 """.split())
 
 # Social networks a story credits a post or a picture to ("Twitter.", "Instagram: @jdoe.").
