@@ -74,13 +74,14 @@ def without_duplicates(findings: list[Finding]) -> list[Finding]:
 
 
 def _fold_into_chrome(kept: dict[int, Finding], folded: dict[int, list[str]]) -> None:
+    # Outermost first: the first chrome finding around a span is never inside another one.
     chrome = sorted((f for f in kept.values() if f.category is Category.CHROME),
                     key=lambda f: (f.offset, -f.end_offset))
     if not chrome:
         return
     for f in list(kept.values()):
-        owner = next((c for c in chrome if c is not f and c.offset <= f.offset and f.end_offset <= c.end_offset
+        owner = next((c for c in chrome if c.offset <= f.offset and f.end_offset <= c.end_offset
                       and (c.offset, c.end_offset) != (f.offset, f.end_offset)), None)
-        if owner is not None and id(owner) in kept:
+        if owner is not None:
             del kept[id(f)]
             folded[id(owner)].extend([f.rule, *folded.pop(id(f))])

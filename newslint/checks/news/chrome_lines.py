@@ -100,8 +100,6 @@ _CONTACT = re.compile(
     r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b",
     re.I,
 )
-
-
 _WEB_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
 
 

@@ -16,9 +16,8 @@ from typing import AbstractSet, Sequence
 from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
-    LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit, is_section_name, is_teaser,
-    is_web_address,
-    opens_story_list, shape_of,
+    LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
+    is_section_name, is_teaser, is_web_address, opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
@@ -63,6 +62,15 @@ _MIN_LIST_LINES = 3
 _MIN_HEADED_LIST_LINES = 2
 # ... and, with no box heading, title lines of this many words or more (the median line).
 _MIN_HEADLINE_WORDS = 4
+# A run is a directory when at least this many of its lines give contact details, and
+# at least one line in _DIRECTORY_SHARE does (one "Contact the author at ..." line in a
+# page's long tail of menus and headlines does not make it one).
+_MIN_DIRECTORY_CONTACTS = 2
+_DIRECTORY_SHARE = 5
+# A blog's archive menu lists at least this many months in a row; a site's section menu,
+# this many sections.
+_MIN_ARCHIVE_MONTHS = 3
+_MIN_SECTION_NAMES = 3
 
 
 def _rule(rule_id: str, what: str, why: str, fix: str, flag: Sequence[str], pass_: Sequence[str]) -> RuleInfo:
@@ -321,9 +329,9 @@ _LISTY = (LineKind.TITLE, LineKind.BOX_HEADING, LineKind.TOOL)
 
 def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> dict[int, str]:
     out: dict[int, str] = {}
-    # Telephone numbers or e-mail addresses on many of its lines make the run a directory or a service box the
-    # story gives ("American Cancer Society / 800-227-2345 / www.cancer.org"): its names
-    # are not headlines and its web addresses are not links the page put there.
+    # Telephone numbers or e-mail addresses on many of its lines make the run a directory or
+    # a service box the story gives ("American Cancer Society / 800-227-2345 /
+    # www.cancer.org"): its names are not headlines, its web addresses not the page's links.
     contacts = sum(1 for line in run if is_contact_detail(line.segment.text))
     directory = contacts >= _MIN_DIRECTORY_CONTACTS and contacts * _DIRECTORY_SHARE >= len(run)
     for line in run:
@@ -339,28 +347,15 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
         out.update((line.segment.index, TOOLS) for line in stretch)
     if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after):
         out[run[0].segment.index] = TEASER
-    introduced = before is not None and before.shape.ends_colon
     if directory:
         return out
+    introduced = before is not None and before.shape.ends_colon
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
         headed = any(line.shape.kind in (LineKind.BOX_HEADING, LineKind.TOOL) for line in stretch)
         for line in stretch:
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     return out
-
-
-# A run is a directory when at least this many of its lines give contact details, and
-# at least one line in _DIRECTORY_SHARE does (one "Contact the author at ..." line in a
-# page's long tail of menus and headlines does not make it one).
-_MIN_DIRECTORY_CONTACTS = 2
-_DIRECTORY_SHARE = 5
-# A blog's archive menu lists at least this many months in a row.
-_MIN_ARCHIVE_MONTHS = 3
-
-
-# A site's section menu names at least this many sections in a row.
-_MIN_SECTION_NAMES = 3
 
 
 def _stretches(run: list[_Line], member, least: int):

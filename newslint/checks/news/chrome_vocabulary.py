@@ -96,7 +96,7 @@ SECTION_NAMES = frozenset(s.strip() for s in """
     arts|culture|music|movies|film|tv|television|books|celebrity|lifestyle|life|living|style|
     fashion|food|dining|travel|autos|cars|home & garden|opinion|opinions|editorials|letters|
     columns|columnists|blogs|blogs & columns|obituaries|obits|classifieds|crime|religion|
-    media|video|videos|photos|photo galleries|galleries|multimedia|podcasts|weather|traffic|
+    media|video|videos|photos|photo galleries|galleries|multimedia|podcasts|traffic|
     shopping|deals|games|puzzles|crosswords|horoscopes|corrections|the americas|africa|asia|
     europe|middle east|americas|world news|us news|uk|uk news|features|magazine|investigations
 """.split("|"))
