@@ -71,7 +71,12 @@ def _interrupt(desk, *args: str, streams: bool = False):
         time.sleep(1.0)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)     # fail, and leave no run behind
+        proc.communicate()
+        pytest.fail("the run did not end within 30 s of Ctrl-C")
     return proc.returncode, first + out, err.decode(), workers
 
 

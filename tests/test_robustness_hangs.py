@@ -25,7 +25,7 @@ from newslint.languagetool import http as lt_http
 from newslint.languagetool.http import HttpClient, LanguageToolBadResponse, LanguageToolTimeout
 from newslint.languagetool.install import install
 from newslint.languagetool.paths import LanguageToolHome
-from newslint.languagetool.process import pid_alive
+from newslint.languagetool.process import is_stopped, pid_alive
 from newslint.languagetool.server import ensure_server, orphan_servers, start_server, stop_server
 from newslint.languagetool.stage import LanguageToolStage, StageOptions
 from newslint.names.desk import read_names
@@ -161,6 +161,12 @@ def test_a_stopped_daemon_is_replaced(tmp_path, languagetool_installation):
     first = start_server(home)
     try:
         os.kill(first.pid, signal.SIGSTOP)
+        # kill() returns once the signal is queued; under load a JVM thread can still
+        # answer before the group stop takes hold, so wait until the daemon is stopped.
+        deadline = time.monotonic() + 30
+        while not is_stopped(first.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert is_stopped(first.pid)
         started = time.monotonic()
         second = ensure_server(home)
         assert second.pid != first.pid
