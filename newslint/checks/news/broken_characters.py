@@ -20,6 +20,7 @@ doubled one. A ``?`` inside a web address (``page.php?id=3``) is left alone.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import AbstractSet, Iterable, Sequence
@@ -50,7 +51,10 @@ _MOJIBAKE = re.compile("â[€\\?\u0080-\u009f][^\\s]?|Ã[\u0080-\u00bf]|Â[\u00
 # could be a question mark.
 _LOST_TOO = re.compile(r"(?<=[\w.,!])\?+(?=[\s\"']+[a-z])|\?{2,}")
 _CONTRACTION = re.compile(r"(?:t|ll|re|ve|d|m)\b")
-_URL = re.compile(r"\S*(?:://|www\.|\.(?:php|aspx?|jsp|cgi|html?)\b)\S*|\S*\?\S*=\S*")
+# A word that is a web address: a scheme, "www." or a script's extension in it (or, see
+# _url_spans, a query string). Words are matched one by one: linear however long.
+_WORD = re.compile(r"\S+")
+_URL_MARK = re.compile(r"://|www\.|\.(?:php|aspx?|jsp|cgi|html?)\b")
 
 
 @dataclass(frozen=True)
@@ -80,32 +84,55 @@ RULE = RuleInfo.documented(
 
 
 def find_broken(doc: Document) -> list[Broken]:
-    """Every lost or mis-decoded character of ``doc``, in document order."""
+    """Every lost or mis-decoded character of ``doc``, in document order (linear in the
+    text: a run of thousands of "?" costs no more than as many letters)."""
     out: list[Broken] = []
+    covered: dict[int, set[int]] = {}        # segment -> offsets already taken
     for number, seg in enumerate(doc.segments):
         text = seg.text
         if "?" not in text and not _MOJIBAKE.search(text):
             continue
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if "?" in text else []
-        found = [Broken(number, m.start(), m.end(), "mojibake") for m in _MOJIBAKE.finditer(text)]
-        taken = [(b.start, b.end) for b in found]
+        urls = _Spans(_url_spans(text)) if "?" in text else _Spans([])
+        taken = covered.setdefault(number, set())
+        for m in _MOJIBAKE.finditer(text):
+            out.append(Broken(number, m.start(), m.end(), "mojibake"))
+            taken.update(range(m.start(), m.end()))
         for m in _LOST.finditer(text):
-            if not _inside(m.start(), urls) and not _inside(m.start(), taken):
-                found.append(Broken(number, m.start(), m.end(), "lost"))
-                taken.append((m.start(), m.end()))
-        out.extend(found)
+            if m.start() not in urls and m.start() not in taken:
+                out.append(Broken(number, m.start(), m.end(), "lost"))
+                taken.update(range(m.start(), m.end()))
     if any(b.kind == "lost" for b in out):
         for number, seg in enumerate(doc.segments):
-            urls = [(m.start(), m.end()) for m in _URL.finditer(seg.text)]
-            taken = [(b.start, b.end) for b in out if b.segment == number]
+            if "?" not in seg.text:
+                continue
+            urls = _Spans(_url_spans(seg.text))
+            taken = covered.get(number, set())
             out.extend(Broken(number, m.start(), m.end(), "lost") for m in _LOST_TOO.finditer(seg.text)
-                       if not _inside(m.start(), urls) and not _inside(m.start(), taken)
-                       and not _inside(m.end() - 1, taken))
+                       if m.start() not in urls and m.start() not in taken and m.end() - 1 not in taken)
     return sorted(out, key=lambda b: (b.segment, b.start))
 
 
-def _inside(at: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a <= at < b for a, b in spans)
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The words of ``text`` that are web addresses or query strings (``a.php?id=3``)."""
+    spans = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        mark = word.find("?")
+        if _URL_MARK.search(word) or (mark >= 0 and "=" in word[mark:]):
+            spans.append(m.span())
+    return spans
+
+
+class _Spans:
+    """Sorted spans that do not overlap; ``at in spans`` by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def __contains__(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
 
 
 def _message(broken: Sequence[Broken], doc: Document) -> str:

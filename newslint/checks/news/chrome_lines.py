@@ -34,6 +34,9 @@ FUNCTION_WORDS = frozenset("""
 
 _WORD = re.compile(r"[^\W_](?:[\w.'’@&-]*[^\W_])?|[@#]\w+")
 _SENTENCE_END = re.compile(r"""[.!?](?:["'”’)\]]|\?)*$|[.!?]["'”’]?\s*\(?[A-Z]{2,}\)?$""")
+# How much of a line's end _SENTENCE_END reads: from every "?" of a long run of them it
+# would scan to the end again.
+_END_WINDOW = 80
 _SEPARATORS = re.compile(r"[|•·»«›‹\[\]{}+\-–—=_*/\\:;()<>~^]+|\s\?\s|^\?|\?$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T)?\b|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -307,7 +310,7 @@ def is_title_like(text: str, words: tuple[str, ...], function_words: int) -> boo
 
 def shape_of(text: str) -> LineShape:
     text = text.strip()
-    ends_sentence = bool(_SENTENCE_END.search(text))
+    ends_sentence = bool(_SENTENCE_END.search(text[-_END_WINDOW:]))
     ends_colon = text.endswith(":")
     if _has_words(text, _PROSE_WORDS):
         # What _kind_of decides for a line this long, without listing every word.

@@ -20,6 +20,7 @@ _CLOSING_CONTEXT = ".,;:!?)]}—–-’'…"
 # Zero-width and direction marks that scrapers leave before a paragraph's first character.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 _FEET_INCHES = re.compile(r"\b\d[’']\d{1,2}$")
+_FEET_INCHES_WIDTH = 8      # what it needs to see before a mark: 6’10 and the boundary before it
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,16 @@ class QuoteScan:
 
 def _opens(text: str, i: int, currently_open: bool) -> bool | None:
     """True if the mark at ``i`` opens, False if it closes, None if it is no quote mark."""
-    before = text[:i].rstrip(_INVISIBLE)
-    prev = before[-1] if before else ""
+    at = i                    # back past invisible characters, not copying the text before
+    while at > 0 and text[at - 1] in _INVISIBLE:
+        at -= 1
+    before = at > 0
+    prev = text[at - 1] if before else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     mark = text[i]
     if mark == '"' and prev.isdigit() and not currently_open:
         return None  # inches: 5'10"
-    if mark == "”" and _FEET_INCHES.search(text, 0, i):
+    if mark == "”" and _FEET_INCHES.search(text, max(0, i - _FEET_INCHES_WIDTH), i):
         return None  # inches: 6’2”
     if not before and not currently_open:
         return True  # nothing opens a paragraph but an opening mark, whichever way it faces

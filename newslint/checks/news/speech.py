@@ -34,9 +34,9 @@ _ADVERB = r"(?:(?:also|later|then|again|simply|[a-z]+ly)\s+)?"
 _APPOSITIVE = r"(?:,\s+[^,;:“”\"]{2,80}?,)?"
 # Speaker before verb: “…,” she said / “…,” the official added / “…,” Doe said
 TAG_SPEAKER_FIRST = re.compile(
-    rf"(?P<lead>\s*,?\s*)(?P<spk>{_PRON}|{_NP_LAZY}|{_NAME}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{_VERB})")
+    rf"(?P<lead>\s*(?:,\s*)?)(?P<spk>{_PRON}|{_NP_LAZY}|{_NAME}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{_VERB})")
 # Verb before speaker: “…,” said Jane Doe, a spokeswoman / “…,” said the mayor
-TAG_VERB_FIRST = re.compile(rf"(?P<lead>\s*,?\s*)(?P<verb>{_VERB})\s+(?P<spk>{_PRON}|{_NP_GREEDY}|{_NAME})")
+TAG_VERB_FIRST = re.compile(rf"(?P<lead>\s*(?:,\s*)?)(?P<verb>{_VERB})\s+(?P<spk>{_PRON}|{_NP_GREEDY}|{_NAME})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<spk>{_NP_GREEDY}|{_NAME}|{_PRON})")
 _LEAD_IN_SPEAKER = re.compile(rf"(?<![\w'’-])(?P<spk>{_PRON}|{_NP_LAZY}|{_NAME})\s+{_ADVERB}(?P<verb>{_VERB})")
 _STOP_WORDS = frozenset(

@@ -257,7 +257,8 @@ class RuleText:
 
 _ATX = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]{0,3}(=+|-+)[ \t]*$")
-_DELIMITER_ROW = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# No two whitespace runs side by side: a line of blanks is read once, not once per split.
+_DELIMITER_ROW = re.compile(r"[ \t]*(?:>[ \t]*)*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$")
 
 
 def _line(text: str, lines, number: int) -> str:
