@@ -168,14 +168,14 @@ def test_file_symlink_loop_is_a_per_file_error(desk, run_cli):
 def test_a_file_deleted_after_expansion_is_an_error_and_the_rest_is_checked(desk, run_cli, monkeypatch):
     for name in ("a.txt", "b.txt", "c.txt"):
         (desk / name).write_text(STORY)
-    original = Linter.lint_file
+    original = Linter._read        # where each file's check starts
 
-    def lint_file(self, path):
+    def read(self, path):
         if os.path.basename(path) == "a.txt":
             os.remove(desk / "b.txt")               # gone between expansion and reading
         return original(self, path)
 
-    monkeypatch.setattr(Linter, "lint_file", lint_file)
+    monkeypatch.setattr(Linter, "_read", read)
     code, data = check_json(run_cli, ".")
     assert code == 2
     assert errors_by_path(data) == {"./b.txt": "no such file or directory"}
@@ -185,15 +185,15 @@ def test_a_file_deleted_after_expansion_is_an_error_and_the_rest_is_checked(desk
 def test_a_file_replaced_by_a_directory_mid_run(desk, run_cli, monkeypatch):
     for name in ("a.txt", "b.txt"):
         (desk / name).write_text(STORY)
-    original = Linter.lint_file
+    original = Linter._read        # where each file's check starts
 
-    def lint_file(self, path):
+    def read(self, path):
         if os.path.basename(path) == "a.txt":
             os.remove(desk / "b.txt")
             (desk / "b.txt").mkdir()
         return original(self, path)
 
-    monkeypatch.setattr(Linter, "lint_file", lint_file)
+    monkeypatch.setattr(Linter, "_read", read)
     code, data = check_json(run_cli, ".")
     assert code == 2
     assert errors_by_path(data) == {"./b.txt": "is a directory"}

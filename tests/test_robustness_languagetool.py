@@ -288,17 +288,17 @@ def test_daemon_killed_between_files_is_restarted_and_the_run_completes(run_cli,
                                                                         languagetool_home, languagetool_server):
     first = write("a.txt", STORY)
     second = write("b.txt", "Council story\n\nThe council will recieve the letter.\n")
-    original = Linter.lint_file
+    original = Linter._read        # each file is read before its request goes out
     killed: list[int] = []
 
-    def lint_file(self, path):
+    def read(self, path):
         if path == second:
             state = running_server(languagetool_home)
             os.kill(state.pid, signal.SIGKILL)
             killed.append(state.pid)
         return original(self, path)
 
-    monkeypatch.setattr(Linter, "lint_file", lint_file)
+    monkeypatch.setattr(Linter, "_read", read)
     result = run_cli("check", "--no-cache", "-j", "1", "--format", "json", first, second)
     data = result.json()
     assert result.code == 1, data

@@ -3,6 +3,7 @@ check loop that turns a document into findings."""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from newslint.checks.base import RuleFamily
@@ -29,6 +30,15 @@ from newslint.hits import Hit, Notice
 from newslint.paths import relative_path
 from newslint.results import FileResult, Report
 from newslint.ruleinfo import RuleInfo
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A file read and parsed, with the config and rules it is checked under."""
+
+    doc: Document
+    config: Config
+    book: RuleBook
 
 
 class Linter:
@@ -129,6 +139,38 @@ class Linter:
     def lint_text(self, text: str, path: str = "-", config: Config | None = None,
                   fmt: str | None = None) -> FileResult:
         """Lint already-decoded text; ``path`` decides the format and appears in findings."""
+        return self._finish(self._parse(text, path, config, fmt))
+
+    def lint_file(self, path: str) -> FileResult:
+        return self._finish(self._read(path))
+
+    def iter_files(self, paths: Iterable[str]) -> Iterator[FileResult]:
+        """:meth:`lint_file` over ``paths``, in order; each file's LanguageTool request
+        goes out before the file ahead of it is finished, so the server is not left idle
+        while this process does its own share of the work."""
+        held: _Parsed | FileResult | None = None
+        for path in paths:
+            upcoming = self._read(path)
+            if isinstance(upcoming, _Parsed):
+                self._ask_ahead(upcoming)
+            if held is not None:
+                yield self._finish(held)
+            held = upcoming
+        if held is not None:
+            yield self._finish(held)
+
+    def _read(self, path: str) -> "_Parsed | FileResult":
+        try:
+            text = decode_bytes(read_file(path), path)
+        except DocumentError as exc:
+            return FileResult(path, errors=[FileError(path, exc.message)])
+        except OSError as exc:
+            return FileResult(path, errors=[FileError(path, os_message(exc))])
+        return self._parse(text, path)
+
+    def _parse(self, text: str, path: str, config: Config | None = None,
+               fmt: str | None = None) -> "_Parsed | FileResult":
+        """The document to check under its config and rules, or the file's result already."""
         try:
             config = config or self.config_for(path)
             book = self.rulebook(config)
@@ -137,17 +179,18 @@ class Linter:
         if not text.strip():
             # A stub or a cleared file: checked and clean, and said so.
             return FileResult(path, notices=[Notice("empty-file", f"{path}: empty file, nothing to check")])
-        doc = parse_document(text, path, fmt or format_for_path(path) or "text")
-        return self._lint_document(doc, config, book)
+        return _Parsed(parse_document(text, path, fmt or format_for_path(path) or "text"), config, book)
 
-    def lint_file(self, path: str) -> FileResult:
-        try:
-            text = decode_bytes(read_file(path), path)
-        except DocumentError as exc:
-            return FileResult(path, errors=[FileError(path, exc.message)])
-        except OSError as exc:
-            return FileResult(path, errors=[FileError(path, os_message(exc))])
-        return self.lint_text(text, path)
+    def _ask_ahead(self, parsed: "_Parsed") -> None:
+        for family in self.families(parsed.config):
+            ask = getattr(family, "ask_ahead", None)
+            if ask is not None and family.on:
+                ask(parsed.doc)
+
+    def _finish(self, parsed: "_Parsed | FileResult") -> FileResult:
+        if isinstance(parsed, FileResult):
+            return parsed
+        return self._lint_document(parsed.doc, parsed.config, parsed.book)
 
     def _lint_document(self, doc: Document, config: Config, book: RuleBook) -> FileResult:
         levels = config.levels_for(relative_path(doc.path, config.root))
@@ -215,7 +258,7 @@ class Linter:
         return targets.iter_targets(paths, self.config_for)
 
     def lint_batch(self, paths: Sequence[str]) -> list[FileResult]:
-        return [self.lint_file(p) for p in paths]
+        return list(self.iter_files(paths))
 
     def iter_results(self, paths: Iterable[str]) -> Iterator[FileResult]:
         """Results file by file, in the order of the expanded paths (deterministic)."""
@@ -242,8 +285,7 @@ class Linter:
         """Results of ``files`` checked here, or in a pool of ``jobs`` processes."""
         jobs = max(1, self.options.jobs)
         if jobs == 1 or len(files) < 2:
-            for path in files:
-                yield self.lint_file(path)
+            yield from self.iter_files(files)
             return
         from newslint.engine.pool import lint_in_pool
 

@@ -9,6 +9,7 @@ stays in its process: a fork or a pickle starts afresh.
 from __future__ import annotations
 
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import AbstractSet, Sequence
 
 from newslint.checks.yaml_rules import RuleTimeoutError
@@ -20,6 +21,9 @@ from newslint.languagetool.paths import URL_ENV
 from newslint.ruleinfo import RuleInfo
 
 PREFIX = "lt."
+# Documents whose requests may be out at once from one process checking files in turn:
+# the one being finished and the one after it.
+AHEAD = 2
 
 
 class LanguageToolService:
@@ -33,11 +37,15 @@ class LanguageToolService:
         self.announce_start = announce_start
         self._stage = None
         self._catalogs: dict[str, object] = {}     # language -> RuleCatalog or None
+        self._ahead_pool: ThreadPoolExecutor | None = None
+        self._ahead: dict[int, tuple[object, Future]] = {}   # id(doc) -> (doc, its answer)
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_stage"] = None
         state["_catalogs"] = {}
+        state["_ahead_pool"] = None
+        state["_ahead"] = {}
         return state
 
     def stage(self):
@@ -74,6 +82,23 @@ class LanguageToolService:
     def forget(self) -> None:
         """Drop the stage: threads and sockets do not cross a fork."""
         self._stage = None
+        self._ahead_pool = None
+        self._ahead = {}
+
+    def ask_ahead(self, doc, settings, vocab_accept: Sequence[str]) -> None:
+        """Send ``doc``'s request now, in the background, while the file before it is
+        finished: :meth:`check` of the same document then takes the answer. A process
+        checking files one by one so keeps the server busy during its own work."""
+        if self._ahead_pool is None:
+            self._ahead_pool = ThreadPoolExecutor(max_workers=AHEAD, thread_name_prefix="newslint-lt-ahead")
+        self._ahead[id(doc)] = (doc, self._ahead_pool.submit(self.stage().check, doc, settings, vocab_accept))
+
+    def check(self, doc, settings, vocab_accept: Sequence[str]) -> list[Hit]:
+        """LanguageTool's hits on ``doc``: the answer sent ahead for it, else asked now."""
+        held = self._ahead.pop(id(doc), None)
+        if held is not None and held[0] is doc:
+            return list(held[1].result())
+        return list(self.stage().check(doc, settings, vocab_accept))
 
     def catalog(self, settings):
         """LanguageTool's descriptions of its rules for ``settings``' language; None when
@@ -106,6 +131,11 @@ class LanguageToolCheck:
     def check(self, doc, enabled: AbstractSet[str]) -> list[Hit]:
         return self.run(doc).hits
 
+    def ask_ahead(self, doc) -> None:
+        """Send ``doc`` to the server now; :meth:`run` on it takes the answer."""
+        assert self.config is not None
+        self.service.ask_ahead(doc, self.config.languagetool, self.config.vocab_accept)
+
     def run(self, doc) -> CheckResult:
         """The matches on ``doc``; a failure is the file's error (or, for a missing
         installation, the run's), never an exception."""
@@ -113,7 +143,7 @@ class LanguageToolCheck:
         stage = self.service.stage()
         result = CheckResult()
         try:
-            result.hits = list(stage.check(doc, self.config.languagetool, self.config.vocab_accept))
+            result.hits = self.service.check(doc, self.config.languagetool, self.config.vocab_accept)
         except LanguageToolError as exc:
             result.errors.append(_error(doc.path, exc))
         except RuleTimeoutError as exc:      # a vocab.accept entry that runs too long

@@ -333,9 +333,10 @@ class LanguageToolStage:
     def _match_cache(self) -> MatchCache | None:
         if not self.options.use_cache:
             return None
-        if self._cache is None:
-            self._cache = MatchCache(cache_path(self.options.cache_dir))
-        return self._cache
+        with self._lock:        # documents sent ahead are checked from two threads
+            if self._cache is None:
+                self._cache = MatchCache(cache_path(self.options.cache_dir))
+            return self._cache
 
     def _pool(self, threads: int) -> ThreadPoolExecutor:
         with self._lock:
