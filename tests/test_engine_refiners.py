@@ -28,6 +28,9 @@ class FakeFamily:
     on: bool = True
     start: int = 0                   # where its one match starts ("Some words here.")
 
+    def ask_ahead(self, doc: Document) -> None:
+        pass
+
     def run(self, doc: Document) -> CheckResult:
         return CheckResult(hits=[Hit(f"{self.prefix}MATCH", 0, self.start, self.start + 4, "a match")])
 

@@ -56,6 +56,12 @@ class RuleFamily(Protocol):
         config: under the options alone)."""
         ...
 
+    def ask_ahead(self, doc: Document) -> None:
+        """Start work on ``doc`` that :meth:`run` on it will need (a server's answer), so
+        it goes on while the document before it is finished; a family with nothing to
+        start does nothing."""
+        ...
+
     def run(self, doc: Document) -> CheckResult:
         """Hits on ``doc``, the notices to say once, and the file errors met."""
         ...

@@ -183,9 +183,8 @@ class Linter:
 
     def _ask_ahead(self, parsed: "_Parsed") -> None:
         for family in self.families(parsed.config):
-            ask = getattr(family, "ask_ahead", None)
-            if ask is not None and family.on:
-                ask(parsed.doc)
+            if family.on:
+                family.ask_ahead(parsed.doc)
 
     def _finish(self, parsed: "_Parsed | FileResult") -> FileResult:
         if isinstance(parsed, FileResult):

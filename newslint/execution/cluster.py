@@ -16,8 +16,8 @@ and a lost batch is cheap.
 
 Back-pressure: at most ``window`` batches are being checked at once (two per worker
 thread by default) and at most ``AHEAD`` times that many are submitted or finished but
-not yet handed on, and a worker checks one batch at a time whose LanguageTool requests
-go no wider than the server's threads, so a slow server slows the run rather than
+not yet handed on, and a worker checks one batch at a time with the requests of at most
+two files out at once (see ``Linter.iter_files``), so a slow server slows the run rather than
 piling up requests or results. Batches are collected as they finish
 (``as_completed``), so one slow batch does not leave the other workers idle, and handed
 on in submission order from a reorder buffer.
