@@ -88,11 +88,12 @@ def find_broken(doc: Document) -> list[Broken]:
     text: a run of thousands of "?" costs no more than as many letters)."""
     out: list[Broken] = []
     covered: dict[int, set[int]] = {}        # segment -> offsets already taken
+    addresses: dict[int, _Spans] = {}        # segment with a "?" -> its web addresses
     for number, seg in enumerate(doc.segments):
         text = seg.text
         if "?" not in text and not _MOJIBAKE.search(text):
             continue
-        urls = _Spans(_url_spans(text)) if "?" in text else _Spans([])
+        urls = addresses[number] = _Spans(_url_spans(text) if "?" in text else [])
         taken = covered.setdefault(number, set())
         for m in _MOJIBAKE.finditer(text):
             out.append(Broken(number, m.start(), m.end(), "mojibake"))
@@ -105,8 +106,8 @@ def find_broken(doc: Document) -> list[Broken]:
         for number, seg in enumerate(doc.segments):
             if "?" not in seg.text:
                 continue
-            urls = _Spans(_url_spans(seg.text))
-            taken = covered.get(number, set())
+            urls = addresses[number]         # every segment with a "?" was read above
+            taken = covered[number]
             out.extend(Broken(number, m.start(), m.end(), "lost") for m in _LOST_TOO.finditer(seg.text)
                        if m.start() not in urls and m.start() not in taken and m.end() - 1 not in taken)
     return sorted(out, key=lambda b: (b.segment, b.start))
