@@ -6,16 +6,18 @@ import json
 import socket
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Iterator
 
 import pytest
+from hypothesis import given, strategies as st
 
 from newslint.languagetool.annotated import AnnotatedText, Piece, batch_pieces, split_text
 from newslint.languagetool.client import (AllServersUnreachable, LanguageToolClient, ServerPool,
                                           normalize_url)
 from newslint.languagetool.http import (HttpClient, LanguageToolBadResponse, LanguageToolHTTPError,
-                                        LanguageToolTimeout, ServerUnreachable)
+                                        LanguageToolTimeout, ServerUnreachable, encode_form)
 
 pytest_plugins = ["tests.lt_fixtures"]
 
@@ -143,6 +145,88 @@ def test_server_closing_mid_answer_is_unreachable():
     with fake_server(hang_up) as url:
         with pytest.raises(ServerUnreachable):
             HttpClient().request_json(url, "/v2/check", {"text": "x"}, 5)
+
+
+@pytest.mark.parametrize("value", ["", "plain", "two words", "a&b=c+d%e", "line\nbreak\ttab",
+                                   "caf\u00e9 \u201cquoted\u201d \u2014 \U0001f600", "~_.-", "\x00\x7f"])
+def test_form_encoding_is_urlencodes(value):
+    form = {"language": "en-US", "data": value}
+    assert encode_form(form) == urllib.parse.urlencode(form).encode("ascii")
+
+
+@given(st.dictionaries(st.text(max_size=20), st.text(max_size=200), max_size=4))
+def test_form_encoding_is_urlencodes_on_any_text(form):
+    body = encode_form(form)
+    assert body == urllib.parse.urlencode(form).encode("ascii")
+    assert dict(urllib.parse.parse_qsl(body.decode("ascii"), keep_blank_values=True)) == form
+
+
+def _dribble_for(seconds: float):
+    """An answer sent a byte every 0.1 s, so no single read waits long enough for a socket
+    timeout: only the request's deadline can end it early."""
+    def respond(handler):
+        body = b" " * int(seconds * 10) + json.dumps(EMPTY_ANSWER).encode()
+        try:
+            handler.send_response(200)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            for i in range(len(body)):
+                handler.wfile.write(body[i:i + 1])
+                handler.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass
+    return respond
+
+
+def test_a_later_shorter_deadline_is_kept_while_a_longer_one_waits():
+    client = HttpClient()
+    with fake_server(_dribble_for(4)) as url:
+        long_wait = threading.Thread(target=lambda: client.request_json(url, "/v2/check", {"text": "x"}, 10),
+                                     daemon=True)
+        long_wait.start()
+        time.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(LanguageToolTimeout):
+            client.request_json(url, "/v2/check", {"text": "y"}, 0.5)
+        assert time.monotonic() - started < 2.5
+        long_wait.join(10)
+
+
+def test_the_deadline_thread_ends_when_no_request_waits():
+    client = HttpClient()
+    with fake_server(lambda h: send(h, 200, json.dumps(EMPTY_ANSWER).encode())) as url:
+        for _ in range(3):
+            assert client.request_json(url, "/v2/check", {"text": "x"}, 60) == EMPTY_ANSWER
+    ends = time.monotonic() + 5
+    while time.monotonic() < ends and any(t.name == "newslint-http-deadlines" for t in threading.enumerate()):
+        time.sleep(0.05)
+    assert not any(t.name == "newslint-http-deadlines" for t in threading.enumerate())
+
+
+def test_a_client_made_before_a_fork_keeps_its_deadline_in_the_child():
+    import multiprocessing
+
+    client = HttpClient()
+    with fake_server(_dribble_for(30)) as url:
+        held = threading.Thread(target=lambda: pytest.raises(Exception, client.request_json, url,
+                                                             "/v2/check", {"text": "x"}, 3), daemon=True)
+        held.start()                    # the parent's deadline thread is running when the child forks
+        time.sleep(0.2)
+        child = multiprocessing.get_context("fork").Process(target=_timed_out_in_time, args=(client, url))
+        child.start()
+        child.join(20)
+        held.join(10)
+    assert child.exitcode == 0
+
+
+def _timed_out_in_time(client: HttpClient, url: str) -> None:
+    started = time.monotonic()
+    try:
+        client.request_json(url, "/v2/check", {"text": "x"}, 0.5)
+    except LanguageToolTimeout:
+        raise SystemExit(0 if time.monotonic() - started < 5 else 3)
+    raise SystemExit(4)
 
 
 # -- the pool --------------------------------------------------------------------------

@@ -2,23 +2,45 @@
 
 ``timeout`` is a deadline for the whole request, not for each read: a server that
 answers one byte a second is cut off when the deadline passes (the socket is shut down
-under the blocked read). An answer larger than :data:`MAX_ANSWER_BYTES` or nested too
-deeply to parse is an unreadable answer, never a crash.
+under the blocked read, by one watchdog thread per client that sleeps until the earliest
+deadline). An answer larger than :data:`MAX_ANSWER_BYTES` or nested too deeply to parse
+is an unreadable answer, never a crash.
+
+A client builds its urllib opener once and encodes forms from a table: per request it
+costs the socket and the JSON, not a new opener, a timer thread and a quoting loop.
 """
 from __future__ import annotations
 
+import heapq
 import http.client
+import itertools
 import json
+import os
 import socket
 import threading
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 
 MAX_ANSWER_BYTES = 64 << 20
 
 from newslint.errors import LanguageToolError, LanguageToolUnavailable
+
+# ``application/x-www-form-urlencoded`` as ``urllib.parse.urlencode`` writes it: the
+# bytes urllib never quotes stay, a space is ``+``, every other byte is ``%XX``.
+_UNQUOTED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
+_FORM_BYTES = [chr(b) if b in _UNQUOTED else "+" if b == 0x20 else f"%{b:02X}" for b in range(256)]
+
+
+def quote_form_value(value: str) -> str:
+    """``urllib.parse.quote_plus(value)``, by table lookup per byte instead of a Python loop."""
+    return "".join(map(_FORM_BYTES.__getitem__, value.encode("utf-8")))
+
+
+def encode_form(form: dict[str, str]) -> bytes:
+    """The request body ``urllib.parse.urlencode(form)`` gives, encoded as ASCII."""
+    return "&".join(f"{quote_form_value(str(k))}={quote_form_value(str(v))}"
+                    for k, v in form.items()).encode("ascii")
 
 
 class ServerUnreachable(LanguageToolUnavailable):
@@ -54,24 +76,33 @@ class LanguageToolBadResponse(LanguageToolError):
 
 
 class HttpClient:
-    """Requests with an overall deadline; proxies are bypassed for newslint's own local daemon."""
+    """Requests with an overall deadline; proxies are bypassed for newslint's own local daemon.
+    Safe to share between threads."""
 
     def __init__(self, use_proxies: bool = True):
         self._use_proxies = use_proxies
+        self._current = threading.local()        # .deadline: the request this thread is making
+        self._watchdog = _Watchdog()
+        self._opener_built: urllib.request.OpenerDirector | None = None
 
-    def _opener(self, deadline: "_Deadline") -> urllib.request.OpenerDirector:
-        handlers: list[urllib.request.BaseHandler] = [_DeadlineHTTPHandler(deadline), _DeadlineHTTPSHandler(deadline)]
-        if not self._use_proxies:
-            handlers.append(urllib.request.ProxyHandler({}))
-        return urllib.request.build_opener(*handlers)
+    def _opener(self) -> urllib.request.OpenerDirector:
+        if self._opener_built is None:
+            handlers: list[urllib.request.BaseHandler] = [_DeadlineHTTPHandler(self._current),
+                                                          _DeadlineHTTPSHandler(self._current)]
+            if not self._use_proxies:
+                handlers.append(urllib.request.ProxyHandler({}))
+            self._opener_built = urllib.request.build_opener(*handlers)
+        return self._opener_built
 
     def request_json(self, base_url: str, path: str, form: dict[str, str] | None, timeout: float) -> dict:
         url = base_url.rstrip("/") + path
-        data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
+        data = encode_form(form) if form is not None else None
         req = urllib.request.Request(url, data=data, headers={"Accept": "application/json"})
         deadline = _Deadline(timeout)
+        self._watchdog.watch(deadline)
+        self._current.deadline = deadline
         try:
-            with self._opener(deadline).open(req, timeout=timeout) as resp:
+            with self._opener().open(req, timeout=timeout) as resp:
                 body = resp.read(MAX_ANSWER_BYTES + 1)
         except urllib.error.HTTPError as exc:
             try:
@@ -90,7 +121,8 @@ class HttpClient:
                 raise LanguageToolTimeout(base_url, timeout) from exc
             raise ServerUnreachable(base_url, _reason(exc)) from exc
         finally:
-            deadline.cancel()
+            self._current.deadline = None
+            self._watchdog.release(deadline)
         if deadline.expired:
             raise LanguageToolTimeout(base_url, timeout)
         if len(body) > MAX_ANSWER_BYTES:
@@ -104,17 +136,16 @@ class HttpClient:
 
 
 class _Deadline:
-    """Shuts down the request's socket when the time is up, so a blocked read returns."""
+    """One request's time limit: when it passes, the request's sockets are shut down, so a
+    blocked read returns."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.ends = time.monotonic() + seconds
         self.expired = False
+        self.done = False
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
-        self._timer = threading.Timer(max(0.0, seconds), self._expire)
-        self._timer.daemon = True
-        self._timer.start()
 
     def remaining(self) -> float:
         return max(0.001, self.ends - time.monotonic())
@@ -125,14 +156,65 @@ class _Deadline:
                 _shut(sock)
             self._sockets.append(sock)
 
-    def _expire(self) -> None:
+    def expire(self) -> None:
         with self._lock:
+            if self.done:
+                return
             self.expired = True
             for sock in self._sockets:
                 _shut(sock)
 
     def cancel(self) -> None:
-        self._timer.cancel()
+        with self._lock:
+            self.done = True
+            self._sockets.clear()
+
+
+class _Watchdog:
+    """Expires deadlines as they pass, from one thread that sleeps until the earliest. The
+    thread ends when no request is waiting and starts again with the next one."""
+
+    def __init__(self):
+        self._reset()
+
+    def _reset(self) -> None:
+        self._pid = os.getpid()
+        self._wake = threading.Condition()
+        self._queue: list[tuple[float, int, _Deadline]] = []
+        self._order = itertools.count()
+        self._running = False
+
+    def watch(self, deadline: _Deadline) -> None:
+        if self._pid != os.getpid():     # a forked child: the thread (and maybe its lock) stayed behind
+            self._reset()
+        with self._wake:
+            heapq.heappush(self._queue, (deadline.ends, next(self._order), deadline))
+            if not self._running:
+                self._running = True
+                threading.Thread(target=self._run, name="newslint-http-deadlines", daemon=True).start()
+            elif self._queue[0][2] is deadline:
+                self._wake.notify()
+
+    def release(self, deadline: _Deadline) -> None:
+        """The request ended: its deadline no longer counts (the thread wakes to drop it
+        when it was the earliest)."""
+        deadline.cancel()
+        with self._wake:
+            if self._queue and self._queue[0][2] is deadline:
+                self._wake.notify()
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                now = time.monotonic()
+                while self._queue and (self._queue[0][2].done or self._queue[0][0] <= now):
+                    _, _, deadline = heapq.heappop(self._queue)
+                    if not deadline.done:
+                        deadline.expire()
+                if not self._queue:
+                    self._running = False
+                    return
+                self._wake.wait(self._queue[0][0] - now)
 
 
 def _shut(sock: socket.socket) -> None:
@@ -142,32 +224,48 @@ def _shut(sock: socket.socket) -> None:
         pass
 
 
-def _deadline_connection(base: type, deadline: _Deadline):
-    class Connection(base):  # type: ignore[misc, valid-type]
-        def connect(self) -> None:
-            self.timeout = min(self.timeout, deadline.remaining()) if self.timeout else deadline.remaining()
-            super().connect()
-            deadline.watch(self.sock)
+class _DeadlineMixin:
+    """A connection whose socket is shut down when the request's deadline passes."""
 
-    return Connection
+    def __init__(self, *args, deadline: _Deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        remaining = self._deadline.remaining()
+        self.timeout = min(self.timeout, remaining) if self.timeout else remaining
+        super().connect()
+        self._deadline.watch(self.sock)
+
+
+class _DeadlineConnection(_DeadlineMixin, http.client.HTTPConnection):
+    pass
+
+
+class _DeadlineHTTPSConnection(_DeadlineMixin, http.client.HTTPSConnection):
+    pass
 
 
 class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, deadline: _Deadline):
+    """Opens connections under the deadline of the request the calling thread is making
+    (redirects included: they are followed within the same call)."""
+
+    def __init__(self, current: threading.local):
         super().__init__()
-        self._connection = _deadline_connection(http.client.HTTPConnection, deadline)
+        self._current = current
 
     def http_open(self, req):
-        return self.do_open(self._connection, req)
+        return self.do_open(_DeadlineConnection, req, deadline=self._current.deadline)
 
 
 class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline):
+    def __init__(self, current: threading.local):
         super().__init__()
-        self._connection = _deadline_connection(http.client.HTTPSConnection, deadline)
+        self._current = current
 
     def https_open(self, req):
-        return self.do_open(self._connection, req, context=self._context)
+        return self.do_open(_DeadlineHTTPSConnection, req, context=self._context,
+                            deadline=self._current.deadline)
 
 
 def _reason(reason: object) -> str:
