@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newslint.checks.yaml_rules.sentences import sentence_starts
 from newslint.documents.model import Document
@@ -26,6 +27,7 @@ from newslint.documents.model import Document
 # A word: letters, inner apostrophes or hyphens allowed (O’Neill, Holtz-Eakin, Caddell’s).
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Gen General Lt Col Maj "
     "Capt Sgt Adm Cmdr Rev Pres President Judge Justice Secretary Chairman Chairwoman Mayor "
@@ -35,8 +37,7 @@ TITLES = frozenset(
 _OPENERS = " \t\n\"'“‘([—–-…"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One capitalised word of the article (its possessive stripped)."""
 
     segment: int
@@ -77,30 +78,29 @@ class NameIndex:
 
     def _add_segment(self, number: int, text: str) -> None:
         starts: set[int] | None = None
-        words = list(WORD.finditer(text))
-        for i, m in enumerate(words):
-            word = m.group()
-            if word.islower():      # no capital, so neither has its form without the possessive
-                continue
-            form = strip_possessive(word)
-            if not form or not is_capitalised(form):
+        # The capitalised words only (``iPhone`` too): a word's neighbour counts only when
+        # the gap between them holds no letter, so a skipped lower-case word between two
+        # capitalised ones always breaks their adjacency.
+        caps = [(m.start(), m.end(), w) for m in WORD.finditer(text)
+                if not (w := m.group()).islower() and (w[0].isupper() or any(c.isupper() for c in w[1:]))]
+        last = len(caps) - 1
+        for i, (start, end, word) in enumerate(caps):
+            # A word never ends in an apostrophe, so ``’s`` is the only possessive to strip.
+            possessive = len(word) > 2 and word[-2:] in _POSSESSIVE_ENDINGS
+            form = word[:-2] if possessive else word
+            if possessive and not is_capitalised(form):
                 continue
             if starts is None:
                 starts = set(sentence_starts(text))
-            sentence_initial = _starts_sentence(starts, text, m.start())
-            prev_word = words[i - 1] if i else None
-            next_word = words[i + 1] if i + 1 < len(words) else None
-            after_title = prev_word is not None and prev_word.group().rstrip(".") in TITLES \
-                and _adjacent(text, prev_word.end(), m.start())
-            in_run = (prev_word is not None and is_capitalised(prev_word.group())
-                      and _adjacent(text, prev_word.end(), m.start()) and not after_title) \
-                or (next_word is not None and is_capitalised(next_word.group())
-                    and _adjacent(text, m.end(), next_word.start()))
-            mention = Mention(number, m.start(), m.start() + len(form), form, not sentence_initial,
-                              after_title, in_run, form != word)
-            self.mentions.append(mention)
+            prev_adjacent = i > 0 and _adjacent(text, caps[i - 1][1], start)
+            after_title = prev_adjacent and caps[i - 1][2].rstrip(".") in TITLES
+            in_run = (prev_adjacent and not after_title) \
+                or (i < last and _adjacent(text, end, caps[i + 1][0]))
+            mid = not _starts_sentence(starts, text, start)
+            self.mentions.append(Mention(number, start, start + len(form), form, mid, after_title, in_run,
+                                         possessive))
             self.counts[form] += 1
-            if mention.mid_sentence:
+            if mid:
                 self.mid_counts[form] += 1
 
     def is_name(self, form: str, segment: int, start: int) -> bool:
