@@ -2,7 +2,9 @@
 
 1. LanguageTool: ``newslint check -j 2`` on N articles, cold (empty cache) and cached
    (the same command again; and with ``--resume``), against raw ``POST /v2/check`` of
-   the same prose with 2 threads on the same warm server (goal: cold <= 1.1x raw);
+   the same prose with 2 threads on the same warm server (goal: cold <= 1.1x raw), in
+   wall time and in CPU time (the server's, read from /proc, plus the client's), the
+   steadier of the two where the machine's speed moves between runs;
 2. ``--dask`` on a LocalCluster of 2 workers against ``-j 2`` on the same files
    (``--no-languagetool``, so the figure is the executor's cost; goal <= 1.15x), and
    that the two outputs are byte-identical;
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -40,6 +43,19 @@ from newslint.config.model import LanguageToolSettings  # noqa: E402
 from newslint.languagetool.stage import request_params  # noqa: E402
 
 WARM_ARTICLES = 1000
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used, from /proc."""
+    with open(f"/proc/{pid}/stat", "rb") as fh:
+        fields = fh.read().rsplit(b")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def languagetool_rows(result: Result, base: Path, count: int, install_root: str | None, repeats: int = 1,
@@ -55,6 +71,8 @@ def languagetool_rows(result: Result, base: Path, count: int, install_root: str 
                f"characters of prose")
     cli = newslint_command() + ["check", "--format", "json", "-q", "-j", "2"]
     ratios: list[float] = []
+    cpu_ratios: list[float] = []
+    cpus: list[tuple[float, float]] = []      # (raw, cold) CPU seconds of each turn
     raws: list[float] = []
     colds = []
     with PrivateServer(base / "lt", install_root) as server:
@@ -66,17 +84,31 @@ def languagetool_rows(result: Result, base: Path, count: int, install_root: str 
             # Raw and cold in turn (the order swapped every other turn), each cold run
             # with an empty cache, so each ratio pairs runs made under the same load.
             env = {**server.env, "NEWSLINT_CACHE_DIR": str(base / f"cache-{turn}"), "NEWSLINT_PROGRESS": "0"}
+            def run_raw() -> tuple[float, int, float]:
+                server_cpu, client_cpu = process_cpu(server.state.pid), own_cpu()
+                seconds, found = raw.run(texts, 2)
+                return seconds, found, process_cpu(server.state.pid) - server_cpu + own_cpu() - client_cpu
+
+            def run_cold():
+                # No memory sampler: its reads of /proc would cost this side alone.
+                server_cpu = process_cpu(server.state.pid)
+                run = timed(cli + [folder], env=env, sample_memory=False)
+                return run, process_cpu(server.state.pid) - server_cpu + run.cpu
+
             if (turn + swap) % 2:
-                cold = timed(cli + [folder], env=env)
-                raw_seconds, matches = raw.run(texts, 2)
+                cold, cold_cpu = run_cold()
+                raw_seconds, matches, raw_cpu = run_raw()
             else:
-                raw_seconds, matches = raw.run(texts, 2)
-                cold = timed(cli + [folder], env=env)
+                raw_seconds, matches, raw_cpu = run_raw()
+                cold, cold_cpu = run_cold()
             ratios.append(cold.seconds / raw_seconds)
+            cpu_ratios.append(cold_cpu / raw_cpu)
+            cpus.append((raw_cpu, cold_cpu))
             raws.append(raw_seconds)
             colds.append(cold)
             result.say(f"  turn {turn + 1}: raw HTTP, 2 threads {raw_seconds:.1f} s ({matches} matches), "
-                       f"newslint -j 2 cold {cold.seconds:.1f} s: {ratios[-1]:.2f}x (load {os.getloadavg()[0]:.1f})")
+                       f"newslint -j 2 cold {cold.seconds:.1f} s: {ratios[-1]:.2f}x; CPU (server + client) "
+                       f"{raw_cpu:.1f} / {cold_cpu:.1f} s: {cpu_ratios[-1]:.2f}x (load {os.getloadavg()[0]:.1f})")
         cached = timed(cli + [folder], env=env)
         timed(cli + ["--resume", folder], env=env)                # fills the result store
         resumed = timed(cli + ["--resume", folder], env=env)
@@ -91,6 +123,12 @@ def languagetool_rows(result: Result, base: Path, count: int, install_root: str 
                            f"raw {raw_seconds:.1f} s", f"{statistics.median(ratios):.2f}x", "<= 1.1x",
                            f"{count} articles; median of {len(ratios)} paired turns "
                            f"({', '.join(f'{r:.2f}' for r in ratios)})"))
+    result.rows.append(Row("archive LT", "check -j 2, cold cache / raw, CPU (server + client)",
+                           f"{statistics.median(c for _, c in cpus):.1f} CPU-s",
+                           f"raw {statistics.median(r for r, _ in cpus):.1f} CPU-s",
+                           f"{statistics.median(cpu_ratios):.2f}x", "<= 1.1x",
+                           f"median of {len(cpu_ratios)} paired turns "
+                           f"({', '.join(f'{r:.2f}' for r in cpu_ratios)})"))
     for name, run in (("LT cache warm", cached), ("--resume, all stored", resumed)):
         result.rows.append(Row("archive LT", f"check -j 2, {name} / raw", f"{run.seconds:.1f} s",
                                f"raw {raw_seconds:.1f} s", f"{run.seconds / raw_seconds:.2f}x", "",
