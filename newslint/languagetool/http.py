@@ -208,9 +208,7 @@ class _Watchdog:
             while True:
                 now = time.monotonic()
                 while self._queue and (self._queue[0][2].done or self._queue[0][0] <= now):
-                    _, _, deadline = heapq.heappop(self._queue)
-                    if not deadline.done:
-                        deadline.expire()
+                    heapq.heappop(self._queue)[2].expire()      # a no-op once the request ended
                 if not self._queue:
                     self._running = False
                     return

@@ -27,7 +27,6 @@ from newslint.documents.model import Document
 # A word: letters, inner apostrophes or hyphens allowed (O’Neill, Holtz-Eakin, Caddell’s).
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
-_POSSESSIVE_ENDINGS = ("'s", "’s")
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Gen General Lt Col Maj "
     "Capt Sgt Adm Cmdr Rev Pres President Judge Justice Secretary Chairman Chairwoman Mayor "
@@ -81,14 +80,11 @@ class NameIndex:
         # The capitalised words only (``iPhone`` too): a word's neighbour counts only when
         # the gap between them holds no letter, so a skipped lower-case word between two
         # capitalised ones always breaks their adjacency.
-        caps = [(m.start(), m.end(), w) for m in WORD.finditer(text)
-                if not (w := m.group()).islower() and (w[0].isupper() or any(c.isupper() for c in w[1:]))]
+        caps = [(m.start(), m.end(), w) for m in WORD.finditer(text) if is_capitalised(w := m.group())]
         last = len(caps) - 1
         for i, (start, end, word) in enumerate(caps):
-            # A word never ends in an apostrophe, so ``’s`` is the only possessive to strip.
-            possessive = len(word) > 2 and word[-2:] in _POSSESSIVE_ENDINGS
-            form = word[:-2] if possessive else word
-            if possessive and not is_capitalised(form):
+            form = strip_possessive(word)
+            if not is_capitalised(form):
                 continue
             if starts is None:
                 starts = set(sentence_starts(text))
@@ -98,7 +94,7 @@ class NameIndex:
                 or (i < last and _adjacent(text, end, caps[i + 1][0]))
             mid = not _starts_sentence(starts, text, start)
             self.mentions.append(Mention(number, start, start + len(form), form, mid, after_title, in_run,
-                                         possessive))
+                                         form != word))
             self.counts[form] += 1
             if mid:
                 self.mid_counts[form] += 1
