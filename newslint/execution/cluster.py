@@ -28,8 +28,9 @@ seldom (see ``LOCAL_CLUSTER_CONFIG``).
 
 Lost work: when a worker dies, the scheduler gives its batch to another worker (Dask's
 ``allowed-failures``, 3 by default). A batch that still fails (``KilledWorker``, or an
-exception) is split and its files are tried one by one, so one file that kills workers
-costs only itself; a file that cannot be checked comes back as an error naming it
+exception) is split and its files are tried one by one, and each that fails once more alone (a file
+queued on a worker another file killed is counted as failing with it), so one file that
+kills workers costs only itself; a file that cannot be checked comes back as an error naming it
 ("not checked on the Dask cluster: ..."), which makes the run exit 2. If the cluster
 itself goes away every file not yet back gets that error.
 """
@@ -191,11 +192,27 @@ class DaskExecutor:
                 return
             singles = [client.submit(lint_batch, shared, [path], pure=False, key=f"newslint-{run}-{path}")
                        for path in batch]
-            for path, single in zip(batch, singles):
+            outcomes: list = []
+            for single in singles:
                 try:
-                    yield from single.result()
+                    outcomes.append(single.result())
                 except Exception as again:   # noqa: BLE001
-                    yield from _not_checked([path], again)
+                    outcomes.append(again)
+            # A file may fail only for having waited on the worker another file killed
+            # (the scheduler counts every task queued there): each failed file is tried
+            # once more, alone, so only a file that fails by itself is named.
+            for i, path in enumerate(batch):
+                if isinstance(outcomes[i], BaseException):
+                    try:
+                        outcomes[i] = client.submit(lint_batch, shared, [path], pure=False,
+                                                    key=f"newslint-{run}-alone-{path}").result()
+                    except Exception as again:   # noqa: BLE001
+                        outcomes[i] = again
+            for path, outcome in zip(batch, outcomes):
+                if isinstance(outcome, BaseException):
+                    yield from _not_checked([path], outcome)
+                else:
+                    yield from outcome
             return
         yield from results
 
