@@ -59,6 +59,7 @@ class _DyingProxy(http.server.ThreadingHTTPServer):
 
     def __init__(self, target: str, dies_on: bytes):
         self.target, self.dies_on = target.rstrip("/"), dies_on
+        self.answered = threading.Event()        # a check was forwarded and answered
         super().__init__(("127.0.0.1", 0), _ProxyHandler)
 
     def die(self) -> None:
@@ -75,6 +76,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         server: _DyingProxy = self.server
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if self.path.startswith("/v2/check") and server.dies_on in body:
+            server.answered.wait(30)         # the file asked before it finishes first
             self.connection.close()          # the server is gone mid-run
             threading.Thread(target=server.die, daemon=True).start()
             return
@@ -94,6 +96,8 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+        if self.path.startswith("/v2/check"):
+            server.answered.set()
 
     def log_message(self, *args):
         pass
