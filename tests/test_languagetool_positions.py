@@ -54,12 +54,13 @@ def test_accepted_vocabulary_is_not_a_spelling_error(run_cli, write, languagetoo
 
 class _DyingProxy(http.server.ThreadingHTTPServer):
     """Forwards requests to the real server; at the first check of text holding
-    ``dies_on`` it stops answering (by content, not by count: a run may have the next
-    file's request out before the one before it is answered)."""
+    ``dies_on`` it stops answering, once the check of text holding ``after`` is answered
+    (by content, not by count: a run may have the next file's request out before the one
+    before it is answered, and the client's version probe is a check too)."""
 
-    def __init__(self, target: str, dies_on: bytes):
-        self.target, self.dies_on = target.rstrip("/"), dies_on
-        self.answered = threading.Event()        # a check was forwarded and answered
+    def __init__(self, target: str, dies_on: bytes, after: bytes):
+        self.target, self.dies_on, self.after = target.rstrip("/"), dies_on, after
+        self.answered = threading.Event()        # the check holding ``after`` was answered
         super().__init__(("127.0.0.1", 0), _ProxyHandler)
 
     def die(self) -> None:
@@ -76,7 +77,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         server: _DyingProxy = self.server
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if self.path.startswith("/v2/check") and server.dies_on in body:
-            server.answered.wait(30)         # the file asked before it finishes first
+            server.answered.wait(30)         # the file asked before it is answered first
             self.connection.close()          # the server is gone mid-run
             threading.Thread(target=server.die, daemon=True).start()
             return
@@ -96,7 +97,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
-        if self.path.startswith("/v2/check"):
+        if self.path.startswith("/v2/check") and body is not None and server.after in body:
             server.answered.set()
 
     def log_message(self, *args):
@@ -106,7 +107,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
 def test_server_dying_mid_run_exits_2_and_names_unchecked_files(run_cli, write, languagetool_url):
     first = write("a.txt", "First story\n\nThe mayor will recieve the report.\n")
     second = write("b.txt", "Second story\n\nThe council will recieve the letter.\n")
-    proxy = _DyingProxy(languagetool_url, dies_on=b"council")      # b.txt's text
+    proxy = _DyingProxy(languagetool_url, dies_on=b"council", after=b"mayor")  # b.txt's, a.txt's
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     try:
         result = run_cli("check", "--no-cache", "-j", "1", "--format", "json",
