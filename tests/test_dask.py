@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -146,6 +147,24 @@ def test_no_scheduler_there_means_every_file_is_named_and_exit_2(archive):
     for path in few:
         assert path.encode() in done.stdout
     assert done.stdout.count(b"not checked on the Dask cluster") == 3
+
+
+def test_a_busy_dashboard_port_is_not_taken_nor_warned_about(archive):
+    """The LocalCluster's scheduler serves HTTP on a free port, not on 8787, where a
+    user's own cluster may already be listening."""
+    held = socket.socket()
+    try:
+        held.bind(("127.0.0.1", 8787))
+        held.listen()
+    except OSError:
+        pass                          # someone holds it already: the same situation
+    try:
+        first = next(p for p in sorted(archive.iterdir()) if p.name != "broken.txt")
+        done = _newslint("--dask", "--no-languagetool", "--format", "json", str(first))
+    finally:
+        held.close()
+    assert done.returncode in (0, 1), done.stderr
+    assert b"8787" not in done.stderr and b"port" not in done.stderr.lower()
 
 
 class SlowHeadLinter(Linter):

@@ -60,6 +60,10 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.memory.monitor-interval": "1s",
 }
 
+# Its scheduler's HTTP server (health and metrics routes; the dashboard is off) on a
+# free local port: not 8787, which a user's own cluster may hold (with a warning then).
+LOCAL_SCHEDULER_OPTIONS = {"dashboard_address": "127.0.0.1:0"}
+
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://|^[\w.-]+:\d+$", re.IGNORECASE)
 
 
@@ -101,6 +105,7 @@ class DaskExecutor:
                 with dask.config.set(LOCAL_CLUSTER_CONFIG):
                     self._cluster = LocalCluster(n_workers=max(1, self._workers or 1), threads_per_worker=1,
                                                  processes=True, dashboard_address=None,
+                                                 scheduler_kwargs=LOCAL_SCHEDULER_OPTIONS,
                                                  silence_logs=logging.ERROR)
                 self._client = Client(self._cluster, set_as_default=False)
             else:
