@@ -9,10 +9,12 @@ talks to LanguageTool through its own stage: the ``--languagetool-url`` pool whe
 is given, else newslint's daemon on the worker's machine, started there on first use
 (one per machine: workers on one machine share it through its lock and state file).
 
-Batches are sized from the run (guided scheduling): up to 64 files while much is left,
-since fewer, larger tasks cost the scheduler less, then about a quarter of each worker
-thread's share of what is left, down to single files, so the workers finish together
-and a lost batch is cheap.
+Batches are sized from the run: each takes about a second of a worker's time at the
+rate the batches back so far were checked (8 files until one is back; at most 512), so
+the scheduler's few milliseconds a task stay a small share whether a file takes 3 ms
+(rules alone) or 300 (LanguageTool), and a lost batch or a progress step stays short;
+near the end, no more than a quarter of each worker thread's share of what is left
+(guided scheduling), down to single files, so the workers finish together.
 
 Back-pressure: at most ``window`` batches are being checked at once (two per worker
 thread by default) and at most ``AHEAD`` times that many are submitted or finished but
@@ -39,6 +41,7 @@ from __future__ import annotations
 import collections
 import logging
 import re
+import time
 import uuid
 from typing import Iterator, Sequence
 
@@ -46,7 +49,9 @@ from newslint.findings import FileError
 from newslint.results import FileResult
 
 BATCHES_PER_THREAD = 4
-MAX_BATCH_FILES = 64
+FIRST_BATCH_FILES = 8
+MAX_BATCH_FILES = 512
+BATCH_SECONDS = 1.0
 WINDOW_PER_THREAD = 2
 AHEAD = 4
 # Settings of the LocalCluster newslint starts, for its scheduler and workers.
@@ -134,15 +139,18 @@ class DaskExecutor:
 
     # -- checking ------------------------------------------------------------------------
 
-    def batches(self, files: Sequence[str], threads: int) -> list[list[str]]:
-        """Consecutive batches of ``files``: ``batch_files`` each when given, else shrinking
-        as the run nears its end."""
+    def batches(self, files: Sequence[str], threads: int,
+                seconds_per_file: float | None = None) -> list[list[str]]:
+        """Consecutive batches of ``files`` as :meth:`lint_files` cuts them when every
+        batch is checked at ``seconds_per_file`` (None: before any is back)."""
+        sizer = BatchSizer(threads, self.batch_files)
         out: list[list[str]] = []
         start = 0
         while start < len(files):
-            size = self.batch_files or max(1, min(MAX_BATCH_FILES,
-                                                  (len(files) - start) // (BATCHES_PER_THREAD * threads)))
+            size = sizer.size(len(files) - start)
             out.append(list(files[start:start + size]))
+            if seconds_per_file is not None:
+                sizer.observe(size, size * seconds_per_file)
             start += size
         return out
 
@@ -162,35 +170,42 @@ class DaskExecutor:
         window = self._window or WINDOW_PER_THREAD * threads
         run = uuid.uuid4().hex[:8]
         shared = (run, linter)
-        batches = self.batches(files, threads)
+        sizer = BatchSizer(threads, self.batch_files)
+        batches: list[list[str]] = []          # submitted, in order
         futures: dict[int, object] = {}        # submitted, not yet handed on
         indexes: dict[str, int] = {}           # their keys
         done: set[int] = set()                 # of those, finished
         finished = as_completed(loop=client.loop)
-        submitted = handed = 0
+        start = handed = 0
         try:
-            while handed < len(batches):
-                while (submitted < len(batches) and len(futures) - len(done) < window
+            while start < len(files) or handed < len(batches):
+                while (start < len(files) and len(futures) - len(done) < window
                        and len(futures) < AHEAD * window):
-                    future = client.submit(lint_batch, shared, batches[submitted], pure=False,
-                                           key=f"newslint-{run}-{submitted}")
-                    futures[submitted], indexes[future.key] = future, submitted
+                    size = sizer.size(len(files) - start)
+                    batch = list(files[start:start + size])
+                    start += size
+                    future = client.submit(lint_batch, shared, batch, pure=False,
+                                           key=f"newslint-{run}-{len(batches)}")
+                    futures[len(batches)], indexes[future.key] = future, len(batches)
+                    batches.append(batch)
                     finished.add(future)
-                    submitted += 1
                 if handed not in done:
                     done.add(indexes.pop(next(finished).key))
                     continue
                 future = futures.pop(handed)
                 done.discard(handed)
-                yield from self._results(client, shared, run, batches[handed], future)
+                yield from self._results(client, shared, run, batches[handed], future, sizer)
+                batches[handed] = []               # handed on: not held to the end of the run
                 handed += 1
         finally:
             for future in futures.values():
                 future.cancel()
 
-    def _results(self, client, shared, run: str, batch: list[str], future) -> Iterator[FileResult]:
+    def _results(self, client, shared, run: str, batch: list[str], future,
+                 sizer: "BatchSizer") -> Iterator[FileResult]:
         try:
-            results = future.result()
+            seconds, results = future.result()
+            sizer.observe(len(batch), seconds)
         except Exception as exc:     # noqa: BLE001 - a dead worker, a lost cluster, a bug: named per file
             if len(batch) == 1:
                 yield from _not_checked(batch, exc)
@@ -200,7 +215,7 @@ class DaskExecutor:
             outcomes: list = []
             for single in singles:
                 try:
-                    outcomes.append(single.result())
+                    outcomes.append(single.result()[1])
                 except Exception as again:   # noqa: BLE001
                     outcomes.append(again)
             # A file may fail only for having waited on the worker another file killed
@@ -210,7 +225,7 @@ class DaskExecutor:
                 if isinstance(outcomes[i], BaseException):
                     try:
                         outcomes[i] = client.submit(lint_batch, shared, [path], pure=False,
-                                                    key=f"newslint-{run}-alone-{path}").result()
+                                                    key=f"newslint-{run}-alone-{path}").result()[1]
                     except Exception as again:   # noqa: BLE001
                         outcomes[i] = again
             for path, outcome in zip(batch, outcomes):
@@ -229,16 +244,51 @@ _linters: "collections.OrderedDict[str, object]" = collections.OrderedDict()
 KEPT_RUNS = 4
 
 
-def lint_batch(shared: tuple, paths: Sequence[str]) -> list[FileResult]:
-    """A task: check ``paths`` on a worker. Every task carries the (small, cache-free)
-    linter, so a worker that joins or restarts mid-run needs nothing else."""
+def lint_batch(shared: tuple, paths: Sequence[str]) -> tuple[float, list[FileResult]]:
+    """A task: check ``paths`` on a worker; the seconds it took, and the results. Every
+    task carries the (small, cache-free) linter, so a worker that joins or restarts
+    mid-run needs nothing else."""
+    started = time.perf_counter()
     run, linter = shared
     kept = _linters.get(run)
     if kept is None:
         kept = _linters[run] = linter
         while len(_linters) > KEPT_RUNS:
             _linters.popitem(last=False)
-    return kept.lint_batch(paths)
+    results = kept.lint_batch(paths)
+    return time.perf_counter() - started, results
+
+
+class BatchSizer:
+    """How many files the next batch takes: about ``BATCH_SECONDS`` of a worker thread's
+    time at the rate the batches back so far took (recent ones weigh more: a moving
+    average of their seconds a file), or
+    ``FIRST_BATCH_FILES`` before one is back; never more than ``MAX_BATCH_FILES``, nor a
+    ``BATCHES_PER_THREAD``-th of each thread's share of what is left; at least one.
+    ``fixed``: that many files a batch, whatever the rate."""
+
+    DECAY = 0.75      # the weight of the rate seen before each new batch
+
+    def __init__(self, threads: int, fixed: int | None = None):
+        self.threads = max(1, threads)
+        self.fixed = fixed
+        self._rate: float | None = None        # seconds a file
+
+    def observe(self, files: int, seconds: float) -> None:
+        rate = max(0.0, seconds) / max(1, files)
+        self._rate = rate if self._rate is None else self._rate * self.DECAY + rate * (1 - self.DECAY)
+
+    def size(self, remaining: int) -> int:
+        if self.fixed:
+            return max(1, min(self.fixed, remaining))
+        if self._rate is None:
+            timed = FIRST_BATCH_FILES
+        elif self._rate <= 0:
+            timed = MAX_BATCH_FILES
+        else:
+            timed = int(BATCH_SECONDS / self._rate)
+        guided = remaining // (BATCHES_PER_THREAD * self.threads)
+        return max(1, min(MAX_BATCH_FILES, timed, guided, remaining))
 
 
 def _not_checked(paths: Sequence[str], exc: BaseException) -> Iterator[FileResult]:
