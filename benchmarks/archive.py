@@ -143,12 +143,13 @@ def dask_rows(result: Result, base: Path, count: int, repeats: int, swap: bool =
     locals_, on_dasks, ratios = [], [], []
     for turn in range(max(1, repeats)):
         # In turn, the order swapped every other turn: each ratio pairs runs made under the same load.
+        # Timed without the memory sampler (it scans /proc every 20 ms, on the same cores).
         if (turn + swap) % 2:
-            on_dask = timed(cli + ["--dask", folder], env=env)
-            local = timed(cli + [folder], env=env)
+            on_dask = timed(cli + ["--dask", folder], env=env, sample_memory=False)
+            local = timed(cli + [folder], env=env, sample_memory=False)
         else:
-            local = timed(cli + [folder], env=env)
-            on_dask = timed(cli + ["--dask", folder], env=env)
+            local = timed(cli + [folder], env=env, sample_memory=False)
+            on_dask = timed(cli + ["--dask", folder], env=env, sample_memory=False)
         locals_.append(local)
         on_dasks.append(on_dask)
         ratios.append(on_dask.seconds / local.seconds)
@@ -163,8 +164,16 @@ def dask_rows(result: Result, base: Path, count: int, repeats: int, swap: bool =
                            f"-j 2 {local_seconds:.1f} s", f"{statistics.median(ratios):.2f}x", "<= 1.15x",
                            f"{count} articles, no LT, identical: {same}; median of {len(ratios)} paired turns "
                            f"({', '.join(f'{r:.2f}' for r in ratios)})"))
-    local_rss = max(r.tree_rss for r in locals_)
-    dask_rss = max(r.tree_rss for r in on_dasks)
+    cpu_ratios = [d.cpu / j.cpu for d, j in zip(on_dasks, locals_)]
+    result.rows.append(Row("archive dask", "--dask / -j 2, CPU (all processes)",
+                           f"{statistics.median(r.cpu for r in on_dasks):.1f} CPU-s",
+                           f"-j 2 {statistics.median(r.cpu for r in locals_):.1f} CPU-s",
+                           f"{statistics.median(cpu_ratios):.2f}x", "",
+                           f"user + system of the process tree; median of {len(cpu_ratios)} paired turns "
+                           f"({', '.join(f'{r:.2f}' for r in cpu_ratios)})"))
+    # Memory from one more run of each, sampled.
+    local_rss = timed(cli + [folder], env=env).tree_rss
+    dask_rss = timed(cli + ["--dask", folder], env=env).tree_rss
     result.rows.append(Row("archive dask", "--dask / -j 2, memory (all processes)", mib(dask_rss),
                            mib(local_rss), f"{dask_rss / local_rss:.2f}x", "", ""))
 
