@@ -261,11 +261,10 @@ def lint_batch(shared: tuple, paths: Sequence[str]) -> tuple[float, list[FileRes
 
 class BatchSizer:
     """How many files the next batch takes: about ``BATCH_SECONDS`` of a worker thread's
-    time at the rate the batches back so far took (recent ones weigh more: a moving
-    average of their seconds a file), or
-    ``FIRST_BATCH_FILES`` before one is back; never more than ``MAX_BATCH_FILES``, nor a
-    ``BATCHES_PER_THREAD``-th of each thread's share of what is left; at least one.
-    ``fixed``: that many files a batch, whatever the rate."""
+    time at the rate the batches back so far took (a moving average of their seconds a
+    file, recent ones weighing more), or ``FIRST_BATCH_FILES`` before one is back; never
+    more than ``MAX_BATCH_FILES``, nor a ``BATCHES_PER_THREAD``-th of each thread's share
+    of what is left; at least one. ``fixed``: that many files a batch, whatever the rate."""
 
     DECAY = 0.75      # the weight of the rate seen before each new batch
 
