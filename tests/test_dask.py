@@ -2,6 +2,7 @@
 when a worker dies."""
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -210,3 +211,22 @@ def test_without_distributed_dask_is_a_usage_error_that_says_what_to_install(run
     assert not execution_cli.dask_installed()
     result = run_cli("check", "--no-languagetool", "--dask", write("a.txt", "The mayor spoke.\n"))
     assert result.code == 2 and execution_cli.DASK_HINT in result.err
+
+
+def test_a_worker_freezes_its_heap_once_a_runs_first_batch_is_checked(archive):
+    """After the first batch of a run (checks imported, rules compiled) the worker's
+    objects leave the garbage collector's reach; later batches add nothing to them."""
+    from newslint.execution import cluster as cluster_module
+
+    path = str(next(p for p in sorted(archive.iterdir()) if p.name != "broken.txt"))
+    linter = Linter(LintOptions(languagetool=False))
+    gc.unfreeze()
+    try:
+        seconds, results = cluster_module.lint_batch(("freeze-test", linter), [path])
+        frozen = gc.get_freeze_count()
+        assert frozen > 0 and seconds >= 0 and [r.path for r in results] == [path]
+        cluster_module.lint_batch(("freeze-test", linter), [path])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        cluster_module._linters.pop("freeze-test", None)
