@@ -226,7 +226,7 @@ def test_a_worker_freezes_its_heap_once_a_runs_first_batch_is_checked(archive):
         frozen = gc.get_freeze_count()
         assert frozen > 0 and seconds >= 0 and [r.path for r in results] == [path]
         cluster_module.lint_batch(("freeze-test", linter), [path])
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() <= frozen      # frozen objects freed since count down
     finally:
         gc.unfreeze()
         cluster_module._linters.pop("freeze-test", None)
