@@ -172,34 +172,32 @@ class DaskExecutor:
         run = uuid.uuid4().hex[:8]
         shared = (run, linter)
         sizer = BatchSizer(threads, self.batch_files)
-        batches: list[list[str]] = []          # submitted, in order
-        futures: dict[int, object] = {}        # submitted, not yet handed on
+        futures: dict[int, tuple[object, list[str]]] = {}   # submitted, not yet handed on
         indexes: dict[str, int] = {}           # their keys
         done: set[int] = set()                 # of those, finished
         finished = as_completed(loop=client.loop)
-        start = handed = 0
+        start = submitted = handed = 0
         try:
-            while start < len(files) or handed < len(batches):
+            while start < len(files) or handed < submitted:
                 while (start < len(files) and len(futures) - len(done) < window
                        and len(futures) < AHEAD * window):
                     size = sizer.size(len(files) - start)
                     batch = list(files[start:start + size])
                     start += size
                     future = client.submit(lint_batch, shared, batch, pure=False,
-                                           key=f"newslint-{run}-{len(batches)}")
-                    futures[len(batches)], indexes[future.key] = future, len(batches)
-                    batches.append(batch)
+                                           key=f"newslint-{run}-{submitted}")
+                    futures[submitted], indexes[future.key] = (future, batch), submitted
                     finished.add(future)
+                    submitted += 1
                 if handed not in done:
                     done.add(indexes.pop(next(finished).key))
                     continue
-                future = futures.pop(handed)
+                future, batch = futures.pop(handed)
                 done.discard(handed)
-                yield from self._results(client, shared, run, batches[handed], future, sizer)
-                batches[handed] = []               # handed on: not held to the end of the run
+                yield from self._results(client, shared, run, batch, future, sizer)
                 handed += 1
         finally:
-            for future in futures.values():
+            for future, _ in futures.values():
                 future.cancel()
 
     def _results(self, client, shared, run: str, batch: list[str], future,
