@@ -6,7 +6,21 @@ from __future__ import annotations
 import pytest
 
 from newslint.engine.pool import _batches
-from newslint.execution.cluster import FIRST_BATCH_FILES, MAX_BATCH_FILES, BatchSizer, DaskExecutor
+from newslint.execution.cluster import FIRST_BATCH_FILES, MAX_BATCH_FILES, BatchSizer
+
+
+def _cut(files: list[str], sizer: BatchSizer, seconds_per_file: float | None = None) -> list[list[str]]:
+    """The batches the Dask executor cuts from ``files`` with ``sizer`` when every batch
+    is checked at ``seconds_per_file`` (None: before any is back)."""
+    out: list[list[str]] = []
+    start = 0
+    while start < len(files):
+        size = sizer.size(len(files) - start)
+        out.append(files[start:start + size])
+        if seconds_per_file is not None:
+            sizer.observe(size, size * seconds_per_file)
+        start += size
+    return out
 
 
 def _guided(batches: list[list[str]], files: list[str], largest: int) -> None:
@@ -30,8 +44,8 @@ def test_pool_batches_shrink_to_single_files(count, jobs):
 @pytest.mark.parametrize("count", [1, 7, 201, 10_000])
 def test_dask_batches_shrink_to_single_files_unless_a_size_is_given(count):
     files = [f"a/{i:05}.txt" for i in range(count)]
-    _guided(DaskExecutor().batches(files, 2), files, FIRST_BATCH_FILES)
-    fixed = DaskExecutor(batch_files=8).batches(files, 2)
+    _guided(_cut(files, BatchSizer(2)), files, FIRST_BATCH_FILES)
+    fixed = _cut(files, BatchSizer(2, fixed=8))
     assert [f for batch in fixed for f in batch] == files
     assert all(len(batch) == 8 for batch in fixed[:-1])
 
@@ -39,7 +53,7 @@ def test_dask_batches_shrink_to_single_files_unless_a_size_is_given(count):
 @pytest.mark.parametrize("seconds_per_file, steady", [(0.003, 333), (0.3, 3), (0.0001, MAX_BATCH_FILES)])
 def test_dask_batches_take_about_a_second_of_work_at_the_rate_seen(seconds_per_file, steady):
     files = [f"a/{i:05}.txt" for i in range(20_000)]
-    batches = DaskExecutor().batches(files, 2, seconds_per_file)
+    batches = _cut(files, BatchSizer(2), seconds_per_file)
     assert [f for batch in batches for f in batch] == files
     sizes = [len(batch) for batch in batches]
     assert sizes[0] == FIRST_BATCH_FILES and sizes[-1] == 1

@@ -140,21 +140,6 @@ class DaskExecutor:
 
     # -- checking ------------------------------------------------------------------------
 
-    def batches(self, files: Sequence[str], threads: int,
-                seconds_per_file: float | None = None) -> list[list[str]]:
-        """Consecutive batches of ``files`` as :meth:`lint_files` cuts them when every
-        batch is checked at ``seconds_per_file`` (None: before any is back)."""
-        sizer = BatchSizer(threads, self.batch_files)
-        out: list[list[str]] = []
-        start = 0
-        while start < len(files):
-            size = sizer.size(len(files) - start)
-            out.append(list(files[start:start + size]))
-            if seconds_per_file is not None:
-                sizer.observe(size, size * seconds_per_file)
-            start += size
-        return out
-
     def lint_files(self, linter, files: Sequence[str]) -> Iterator[FileResult]:
         if not files:
             return
