@@ -235,14 +235,14 @@ def lint_batch(shared: tuple, paths: Sequence[str]) -> tuple[float, list[FileRes
     started = time.perf_counter()
     run, linter = shared
     kept = _linters.get(run)
-    if kept is None:
+    first = kept is None
+    if first:
         kept = _linters[run] = linter
         while len(_linters) > KEPT_RUNS:
             _linters.popitem(last=False)
-        results = kept.lint_batch(paths)
+    results = kept.lint_batch(paths)
+    if first:
         _freeze_heap()
-    else:
-        results = kept.lint_batch(paths)
     return time.perf_counter() - started, results
 
 
