@@ -68,3 +68,26 @@ def test_fixes_make_flag_examples_pass(rule):
             fixed = fixed[:start] + h.replacement + fixed[end:]
         if all(h.replacement is not None for h in hits):
             assert not hits_of(rule, fixed), f"{rule.id}: fixing {text!r} gave {fixed!r}, still flagged"
+
+
+# Widget text comes in the case the site's designer chose and, in plain text, often as
+# a bulleted list; the phrase rules must not depend on either.
+PHRASE_CHROME = [r for r in RULES if r.id.startswith("news.chrome.")]
+
+
+def _variants(text: str) -> dict[str, str]:
+    return {
+        "title case": " ".join(w[:1].upper() + w[1:] for w in text.split(" ")),
+        "upper case": text.upper(),
+        "bulleted": "- " + text,
+        "starred": "* " + text,
+    }
+
+
+@pytest.mark.parametrize("rule", PHRASE_CHROME, ids=lambda r: r.id)
+def test_chrome_flag_examples_are_flagged_in_any_case_and_as_list_items(rule):
+    short = [t for t in rule.info.examples.flag if "\n" not in t and len(t.split()) <= 8]
+    assert short, f"{rule.id}: needs a one-paragraph flag example of at most 8 words"
+    for text in short:
+        for kind, variant in _variants(text).items():
+            assert hits_of(rule, variant), f"{rule.id} should flag the {kind} {variant!r}"
