@@ -260,6 +260,16 @@ def test_byline_of_another_author_or_with_a_new_date_is_not_a_repeat():
     assert flagged(posts) == {}
 
 
+def test_repeated_rows_of_a_data_table_are_not_repeated_datelines():
+    rows = ["2020-08-01 18:00 | 400 | 24", "2020-08-01 17:59 | 400 | 12"]
+    text = article("Error counts", BODY[0], *rows, BODY[1], *rows, BODY[2])
+    assert flagged(text) == {}
+    # A dateline with separators still repeats: none of its cells is only a number.
+    dateline = "May 5, 2025 | 10:32 a.m. | Updated 11:00 a.m."
+    text = article("Library to close", dateline, BODY[0], BODY[1], dateline, BODY[2])
+    assert flagged(text) == {9: REPEATED_BYLINE}
+
+
 def test_phrase_rule_openings_are_left_to_the_phrase_rules():
     text = article("Library to close", BODY[0], "See also Mayor opens new bridge downtown", BODY[1],
                    "Advertisement", BODY[2], "Share this story", BODY[3], "Follow @citydesk", BODY[4])

@@ -129,6 +129,18 @@ def is_contact_detail(text: str) -> bool:
     return _CONTACT.search(text) is not None
 
 
+_CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
+_NUMBER_CELL = re.compile(r"^[-+−]?\d[\d,.]*%?$")
+
+
+def is_data_row(text: str) -> bool:
+    """A row of a table the story gives: three or more cells, two of them plain numbers
+    ("2020-08-01 18:00 | 400 | 24", "Ohio\t52.1\t46.3"). A dateline or byline with
+    separators ("May 5, 2024 | 10:32 AM | Updated 11:00 AM") has no cell that is only a number."""
+    cells = [c for c in _CELL_SEPARATOR.split(text.strip()) if c]
+    return len(cells) >= 3 and sum(1 for c in cells if _NUMBER_CELL.match(c)) >= 2
+
+
 def is_list_content(text: str) -> bool:
     """A line shaped like an item of a list the story gives: quantities, prices, fields, Q&A,
     contact details."""

@@ -17,6 +17,7 @@ from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
+    is_data_row,
     is_section_name, is_teaser, is_web_address, opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
@@ -470,7 +471,8 @@ def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int,
         is_meta = line.shape.kind is LineKind.META
         repeated = key in seen or (is_bare_byline(text) and byline_name(text) in authors)
         if (is_meta and repeated and line.segment.index not in verdicts
-                and not is_credit(text)):    # each post or picture gets its credit
+                and not is_credit(text)      # each post or picture gets its credit
+                and not is_data_row(text)):  # a table's rows repeat dates and figures
             out[line.segment.index] = REPEATED_BYLINE
         seen.add(key)
         if is_meta and (name := byline_name(text)) is not None:
