@@ -3,8 +3,10 @@
 
 A source folder holds ``input/<name>.html`` (a saved web page) and
 ``GoldStandard/<name>.txt`` (the text a person kept from it: CleanEval, DragNet and
-similar sets). This script turns each page into the text a user would lint and labels
-every line of it ``article`` when the line is part of the kept text, else ``chrome``:
+similar sets), or ``<name>/source.html`` and ``<name>/expected.html`` (an extractor's
+expected output, as in Mozilla Readability's ``test/test-pages``). This script turns
+each page into the text a user would lint and labels every line of it ``article`` when
+the line is part of the kept text, else ``chrome``:
 
 * ``--view page``: all the page's visible text, one paragraph per block element (what
   saving a page as text or a naive scraper gives);
@@ -184,6 +186,11 @@ class Gold:
 
 
 def _read_gold(path: Path) -> str:
+    """The kept text: a text file, or an extractor's expected HTML output (Mozilla
+    Readability's ``expected.html``) read as page text, one block a paragraph."""
+    if path.suffix.lower() in (".html", ".htm"):
+        root = read_html(path)
+        return "" if root is None else "\n\n".join(page_paragraphs(root))
     return path.read_bytes().decode("utf-8", errors="replace")
 
 
@@ -289,7 +296,8 @@ def disputed_lines(page: Path, gold: "Gold", lines: Sequence[str], labels: Seque
     return out
 
 
-def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[str, str | None]], dict[int, str]]:
+def label_page(page: Path, gold_path: Path, view: str, name: str | None = None,
+               ) -> tuple[str, list[tuple[str, str | None]], dict[int, str]]:
     """Each line with its label. Some sets keep the headline out of the kept text (it
     is page metadata to them): a line before the first kept one whose words are the
     page title's is the ``headline``. A line left out of the kept text that stands in a
@@ -311,22 +319,31 @@ def label_page(page: Path, gold_path: Path, view: str) -> tuple[str, list[tuple[
         words = tokens(line)
         if len(words) >= 3 and title and sum(w in title for w in words) >= 0.8 * len(words):
             labels[i] = "headline"
-    return page.stem, list(zip(lines, labels)), disputed_lines(page, gold, lines, labels)
+    return name or page.stem, list(zip(lines, labels)), disputed_lines(page, gold, lines, labels)
 
 
-def _safe_label(args: tuple[Path, Path, str]):
+def _safe_label(args: tuple[Path, Path, str, str]):
     try:
         return label_page(*args)
     except Exception as exc:  # one broken page must not stop the others
         print(f"{args[0]}: skipped ({type(exc).__name__}: {exc})", file=sys.stderr)
-        return args[0].stem, [], {}
+        return args[3], [], {}
 
 
-def pairs(source: Path) -> Iterable[tuple[Path, Path]]:
-    for page in sorted((source / "input").glob("*.html")):
-        gold = source / "GoldStandard" / f"{page.stem}.txt"
-        if gold.is_file():
-            yield page, gold
+def pairs(source: Path) -> Iterable[tuple[Path, Path, str]]:
+    """(page, kept text, name): ``input/NAME.html`` with ``GoldStandard/NAME.txt``
+    (CleanEval, DragNet, CleanPortalEval), or ``NAME/source.html`` with
+    ``NAME/expected.html`` (Mozilla Readability's ``test/test-pages``)."""
+    if (source / "input").is_dir():
+        for page in sorted((source / "input").glob("*.html")):
+            gold = source / "GoldStandard" / f"{page.stem}.txt"
+            if gold.is_file():
+                yield page, gold, page.stem
+        return
+    for folder in sorted(p for p in source.iterdir() if p.is_dir()):
+        page, gold = folder / "source.html", folder / "expected.html"
+        if page.is_file() and gold.is_file():
+            yield page, gold, folder.name
 
 
 def write_corpus(results: Sequence[tuple[str, list[tuple[str, str | None]], dict[int, str]]], out: Path,
@@ -356,7 +373,9 @@ def write_corpus(results: Sequence[tuple[str, list[tuple[str, str | None]], dict
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", type=Path, help="folder with input/*.html and GoldStandard/*.txt")
+    parser.add_argument("source", type=Path,
+                        help="folder with input/*.html and GoldStandard/*.txt, or with NAME/source.html "
+                             "and NAME/expected.html")
     parser.add_argument("out", type=Path, help="output folder (articles/ and labels.tsv)")
     parser.add_argument("--view", choices=sorted(EXTRACTORS), default="page")
     parser.add_argument("--jobs", type=int, default=2)
@@ -364,10 +383,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-article-lines", type=int, default=3,
                         help="leave out pages with fewer article lines than this")
     args = parser.parse_args(argv)
-    if not (args.source / "input").is_dir() or not (args.source / "GoldStandard").is_dir():
-        print(f"{args.source}: expected input/ and GoldStandard/ folders", file=sys.stderr)
+    jobs = [(page, gold, args.view, name) for page, gold, name in pairs(args.source)][: args.limit] \
+        if args.source.is_dir() else []
+    if not jobs:
+        print(f"{args.source}: no pages: expected input/*.html with GoldStandard/*.txt, "
+              f"or NAME/source.html with NAME/expected.html", file=sys.stderr)
         return 2
-    jobs = [(page, gold, args.view) for page, gold in pairs(args.source)][: args.limit]
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(_safe_label, jobs, chunksize=8))
     written, counts = write_corpus(results, args.out, args.min_article_lines)
