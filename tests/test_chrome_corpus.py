@@ -70,3 +70,22 @@ def test_write_corpus_writes_labels_and_disputed_lines(tmp_path):
     assert rows[0] == "file\tline\treason"
     assert len(rows) == 4
     assert (tmp_path / "out" / "articles" / "page.txt").is_file()
+
+
+def test_readability_test_pages_are_read_with_their_expected_html(tmp_path):
+    # Mozilla Readability's layout: NAME/source.html and NAME/expected.html.
+    folder = tmp_path / "library-story"
+    folder.mkdir()
+    (folder / "source.html").write_text(PAGE, encoding="utf-8")
+    (folder / "expected.html").write_text(f"<div><h1>Library to close</h1><p>{STORY}</p><p>{MORE}</p></div>",
+                                          encoding="utf-8")
+    (tmp_path / "no-expected").mkdir()
+    (tmp_path / "no-expected" / "source.html").write_text(PAGE, encoding="utf-8")
+    found = list(chrome_corpus.pairs(tmp_path))
+    assert found == [(folder / "source.html", folder / "expected.html", "library-story")]
+    name, lines, _ = chrome_corpus.label_page(*found[0][:2], "page", found[0][2])
+    labels = dict(lines)
+    assert name == "library-story"
+    assert labels[STORY] == labels[MORE] == "article"
+    assert labels["Local news and weather"] == "chrome"
+    assert chrome_corpus.main([str(tmp_path / "missing"), str(tmp_path / "out")]) == 2
