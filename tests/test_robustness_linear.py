@@ -12,6 +12,7 @@ from newslint.config.model import Config
 from newslint.engine import Linter, LintOptions
 
 RUN = 100_000
+STORY = "Library to close\n\nThe council met on Tuesday.\n\n{}\n\nThe mayor said the vote was final.\n"
 CASES = {
     "question marks": "x" + "?" * RUN + "=",
     "letters then a question mark": "a" * RUN + "?",
@@ -19,6 +20,11 @@ CASES = {
     "letters and question marks": "a?" * (RUN // 2),
     "tabs under a table row": "| a | b |\n" + "\t" * RUN + "\n",
     "quote marks after a full stop": "The end." + "”?" * (RUN // 2) + "x",
+    # As a line of a story, where the chrome checks read each line's shape; four times
+    # as long, since reading them once per starting point took 15-20 s at RUN.
+    "letters": STORY.format("a" * (4 * RUN)),
+    "letters and full stops": STORY.format("a." * (2 * RUN)),
+    "the characters of an address's name": STORY.format("a.+-" * RUN),
 }
 GUARD_SECONDS = 20
 

@@ -37,7 +37,10 @@ _SEPARATOR = re.compile(r"\s[|•·»«›‹/]\s|\s[|•·»›]$|^[|•·»›
 _COLON_PAIR = re.compile(r"^[^\W\d_][\w'’ .&/-]{0,30}:\s+\S")
 _SPEAKER = re.compile(r"^[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?:\s+\S")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w{2,}|#\w{2,}", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+# From the start of a run of name characters, with a letter or digit before the "@" (what
+# the word boundary of "\b[\w.+-]+@" asked for), read once per run rather than once per
+# starting point.
+_EMAIL = re.compile(r"(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[\w.]+\b")
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘]|['’](?:\s|$)")
 _SAYS = re.compile(r"\b(?:said|says|told|asked|added|according to)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[a-z][.)]\s|[*•·▪◦‣-]\s?)")

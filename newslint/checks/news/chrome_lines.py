@@ -97,8 +97,10 @@ QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.|Question|Answer)\s*[:.)-]\s", re.I)
 _QUOTED = re.compile(r"""^\W{0,2}["“‘'«].*["”’'»][\W]{0,3}$""")
 # A telephone number or an e-mail address: "800-227-2345", "(415) 543-2979", "+44 20 7946 0958",
 # "info@example.org". Service boxes and directories give them; headline lists never do.
+# An address's name is read from the start of its run of name characters only (the
+# lookbehind), so a long run with no "@" is read once, not once per starting point.
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
     r"|(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
     r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b",
     re.I,
