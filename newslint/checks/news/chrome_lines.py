@@ -105,6 +105,9 @@ _CONTACT = re.compile(
     r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b",
     re.I,
 )
+# The cells of a table row, and a cell that is only a number.
+_CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
+_NUMBER_CELL = re.compile(r"^[-+−]?\d[\d,.]*%?$")
 _WEB_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
 
 
@@ -129,10 +132,6 @@ def is_web_address(text: str) -> bool:
 def is_contact_detail(text: str) -> bool:
     """Whether a line gives a telephone number or an e-mail address."""
     return _CONTACT.search(text) is not None
-
-
-_CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
-_NUMBER_CELL = re.compile(r"^[-+−]?\d[\d,.]*%?$")
 
 
 def is_data_row(text: str) -> bool:
