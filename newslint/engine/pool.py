@@ -76,14 +76,25 @@ def _stop_workers(pool) -> None:
     """Terminate a ProcessPoolExecutor's workers without waiting (the executor has no
     public way to end running tasks before Python 3.14). Queued work is not cancelled:
     the executor fails it as broken once its workers are gone (on Python 3.11 its own
-    thread raises on a future already cancelled)."""
+    thread raises on a future already cancelled).
+
+    A worker terminated while it sends a result leaves half a message in the result
+    pipe, and the executor's thread, reading it, would wait for the rest for ever (and
+    the interpreter waits for that thread at exit). Once the workers are gone, this
+    process's copy of the pipe's writing end is closed too: the read then ends (EOF),
+    and the executor's thread winds up as it does for a pool that broke."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
     for process in processes:
         if process.is_alive():
             process.terminate()
     pool.shutdown(wait=False)
     for process in processes:
         process.join(timeout=1.0)
+    writer = getattr(results, "_writer", None)
+    if writer is not None and not any(process.is_alive() for process in processes):
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _lint_batch_in_worker(paths: Sequence[str]) -> list[FileResult]:
