@@ -15,6 +15,7 @@ from itertools import islice
 
 from newslint.checks.news.chrome_vocabulary import (
     BOX_HEADING_NOUNS,
+    BOX_HEADING_PHRASES,
     BOX_HEADING_WORDS,
     CALL_TO_ACTION,
     GLUE_WORDS,
@@ -271,8 +272,12 @@ def _is_call_to_action(text: str, n_words: int) -> bool:
 
 
 def is_box_heading(words: tuple[str, ...]) -> bool:
-    """"Related Articles", "Most Popular", "More in Sports", "Also by this author"."""
-    if not 1 <= len(words) <= 7 or words[0].lower() not in BOX_HEADING_WORDS:
+    """"Related Articles", "Most Popular", "More in Sports", "Also by this author", "Don't Miss"."""
+    if not 1 <= len(words) <= 7:
+        return False
+    if " ".join(words).lower().replace("’", "'") in BOX_HEADING_PHRASES:
+        return True
+    if words[0].lower() not in BOX_HEADING_WORDS:
         return False
     return len(words) == 1 or words[1].lower() in BOX_HEADING_NOUNS
 

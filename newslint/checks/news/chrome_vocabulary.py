@@ -73,6 +73,13 @@ BOX_HEADING_WORDS = frozenset("""
     latest top more most also other recent headlines
 """.split())
 
+# Whole headings of a box of other stories that do not open with one of those words.
+BOX_HEADING_PHRASES = frozenset((
+    "don't miss", "editors' picks", "editor's picks", "editors picks", "you may also like",
+    "you might also like", "you may have missed", "you might have missed", "in case you missed it",
+    "around the web", "from around the web", "trending now", "promoted stories", "sponsored stories",
+))
+
 # What the opening word of a box heading is followed by ("More Stories", "Most Viewed").
 BOX_HEADING_NOUNS = frozenset("""
     news stories story articles article headlines links coverage videos video photos
