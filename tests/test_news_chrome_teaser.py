@@ -43,3 +43,19 @@ def test_a_quote_or_an_on_topic_sentence_missing_its_period_stays_quiet():
                  "Residents can borrow books from the county branch until the library building reopens"):
         text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
         assert _teasers(text) == [], line
+
+
+def test_a_sentence_broken_across_paragraphs_is_not_a_headline():
+    # Hard-wrapped copy, or a page's line breaks, leave the start of a sentence as a
+    # paragraph of its own: it ends on a word no headline ends on, or the next paragraph
+    # carries the sentence on in lower case.
+    for start, rest in (
+        ("Scientists say the species reached the northern islands centuries before the",
+         "First European ships arrived in the region, the museum said on Monday."),
+        ("Two hikers who spent the night on a frozen ridge were found by",
+         "Rangers from the county search team found them early on Sunday morning."),
+        ("Two hikers rescued after spending the night on a frozen ridge",
+         "were taken to the county hospital, where both were treated for the cold."),
+    ):
+        text = "\n\n".join(["Library to close", STORY[0], start, rest, *STORY[1:]])
+        assert _teasers(text) == [], start

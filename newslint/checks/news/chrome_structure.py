@@ -399,9 +399,30 @@ def _stray_headline(line: _Line, before: _Line | None, after: _Line | None) -> b
         return False
     if any(mark in text for mark in ',"“”‘’:;?!') or text.rstrip()[-1:] in ".)":
         return False
+    if _runs_on(line, after):
+        return False
     words = _topic_words(text)
     shared = words & (_topic_words(before.segment.text) | _topic_words(after.segment.text))
     return not shared or (len(shared) == 1 and len(words) >= 6)
+
+
+# Words a headline does not end on but a line broken inside a sentence often does.
+_RUN_ON_ENDINGS = frozenset(
+    "a an the and or but nor of for with from by at into onto than that which whose "
+    "your their his her its our my this these those is are was were be been has have had "
+    "will would can could should may might must to as if".split())
+
+
+def _runs_on(line: _Line, after: _Line) -> bool:
+    """A line of a sentence broken across paragraphs (hard-wrapped text, a page's line
+    breaks): it ends on an article, a conjunction or a preposition, or the paragraph after
+    it carries on in lower case ("... the American continent when Columbus sailed" /
+    "into the Caribbean in 1492.")."""
+    words = line.shape.words
+    if words and words[-1].lower() in _RUN_ON_ENDINGS:
+        return True
+    follow = after.segment.text.lstrip(" \"'“‘(")
+    return follow[:1].islower()
 
 
 def _title_stretches(run: list[_Line], introduced: bool, subhead_last: bool):
