@@ -230,3 +230,17 @@ def test_a_worker_freezes_its_heap_once_a_runs_first_batch_is_checked(archive):
     finally:
         gc.unfreeze()
         cluster_module._linters.pop("freeze-test", None)
+
+
+def _imported(name: str) -> bool:
+    return name in sys.modules
+
+
+def test_the_local_cluster_forks_its_workers_from_this_process_on_linux():
+    """Forked workers start with what this process imported (Dask, newslint) rather than
+    a fresh interpreter importing it all again; other systems spawn them."""
+    import colorsys  # noqa: F401 - a module neither newslint nor Dask imports
+
+    with DaskExecutor(workers=2) as executor:
+        seen = executor.client().run(_imported, "colorsys")
+    assert list(seen.values()) == [sys.platform.startswith("linux")] * 2
