@@ -95,6 +95,7 @@ def write_groups(groups: Iterable[list[FileResult]], writer: Writer,
                 with contextlib.suppress(KeyboardInterrupt):
                     close()
         totals.errors = sorted(set(totals.errors))
+        held.handled()      # caught above, or lost after the last group: the run is ending
         try:
             with held.writing():                  # a Ctrl-C now waits for the document to end
                 writer.end(totals)
