@@ -53,7 +53,8 @@ def _interrupt(desk, *args: str, streams: bool = False):
     workers: set[int] = set()
     while not workers and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-        workers = _children(proc.pid) if "-j" in args and args[args.index("-j") + 1] != "1" else {0}
+        parallel = "--dask" in args or ("-j" in args and args[args.index("-j") + 1] != "1")
+        workers = _children(proc.pid) if parallel else {0}
     workers.discard(0)
     first = b""
     if streams:
@@ -80,9 +81,13 @@ def _interrupt(desk, *args: str, streams: bool = False):
     return proc.returncode, first + out, err.decode(), workers
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif"])
-def test_ctrl_c_exits_130_with_a_closed_document_and_no_workers_left(desk, fmt):
-    code, out, err, workers = _interrupt(desk, "-j", "2", "--format", fmt, streams=fmt == "json")
+@pytest.mark.parametrize("fmt, engine", [
+    pytest.param("json", ("-j", "2"), id="json-j2"),
+    pytest.param("sarif", ("-j", "2"), id="sarif-j2"),
+    pytest.param("json", ("--dask",), id="json-dask"),
+])
+def test_ctrl_c_exits_130_with_a_closed_document_and_no_workers_left(desk, fmt, engine):
+    code, out, err, workers = _interrupt(desk, *engine, "--format", fmt, streams=fmt == "json")
     assert code == 130, err
     document = json.loads(out)                   # whole, not cut off
     assert workers, "the run had no worker processes to leave behind"
