@@ -59,3 +59,11 @@ def test_a_sentence_broken_across_paragraphs_is_not_a_headline():
     ):
         text = "\n\n".join(["Library to close", STORY[0], start, rest, *STORY[1:]])
         assert _teasers(text) == [], start
+
+
+def test_a_numbered_item_or_section_heading_is_not_a_headline():
+    for line in ("5. Do pick screen names that put your best foot forward online",
+                 "2) Track gets its own version of the swimmer in the new runner",
+                 "4.4. The economic and social consequences of migration in host societies"):
+        text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
+        assert _teasers(text) == [], line
