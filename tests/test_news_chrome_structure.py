@@ -283,6 +283,13 @@ def test_repeated_rows_of_a_data_table_are_not_repeated_datelines():
     assert flagged(text) == {9: REPEATED_BYLINE}
 
 
+def test_a_table_row_printed_again_is_not_a_repeated_dateline():
+    # A row as a plain-text table gives it, opening with a cell separator.
+    row = "| Season: May 1 to October 31 | | |"
+    text = article("Park hours", BODY[0], row, BODY[1], row, BODY[2])
+    assert flagged(text) == {}
+
+
 def test_phrase_rule_openings_are_left_to_the_phrase_rules():
     text = article("Library to close", BODY[0], "See also Mayor opens new bridge downtown", BODY[1],
                    "Advertisement", BODY[2], "Share this story", BODY[3], "Follow @citydesk", BODY[4])
