@@ -212,3 +212,16 @@ def test_splitter_artifacts_transcripts_and_headlines_not_flagged(text, sentence
 def test_a_misspelt_verb_is_a_spelling_match_not_a_fragment(languagetool_url):
     # A whole-sentence match would hide the spelling match inside it.
     assert _lt_matches(languagetool_url, "The council met on Monday. The mayor recieve the report.") == []
+
+
+def test_a_list_given_as_sentences_opening_with_participles_is_not_flagged():
+    text = ("Clinton's record\n\nHere is a list of his achievements: three bank bills. "
+            "Deregulating the telecom industry. Passing the North American Free Trade Agreement. "
+            "Slashing the capital gains tax. He even cut a deal on Social Security.\n")
+    for item in ("Deregulating the telecom industry.", "Passing the North American Free Trade Agreement.",
+                 "Slashing the capital gains tax."):
+        assert _kept(text, item) == [], item
+    # One participle fragment after a full sentence is still a fragment, whatever follows it.
+    text = ("Fighting spreads\n\nThe White House ruled out joining any strike on Iran. Fearing a wider war "
+            "in the Middle East. Officials met on Monday.\n")
+    assert len(_kept(text, "Fearing a wider war in the Middle East.")) == 1

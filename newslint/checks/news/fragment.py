@@ -48,6 +48,9 @@ _ENDS_WITH_TITLE = re.compile(
 _TRANSCRIPT = re.compile(r"\s*(?:[QA]\s*[:.]|[A-Z][A-Z.'’ -]{1,40}:)\s")
 _MARKUP = re.compile(r"<[A-Za-z][\w-]*(?:\s+[\w-]+=|>)")
 HEADLINE_WORDS = 25
+# A sentence that opens with a capitalised participle ("Passing ...", "“Ending ...").
+_PARTICIPLE_OPENING = re.compile(r"""^["“'‘]?[A-Z][a-z]{2,}ing\b""")
+_SENTENCE_BREAK = re.compile(r"""(?<=[.!?])["”’')]*\s+""")
 _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*\W*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -63,7 +66,9 @@ RULE = RuleInfo.documented(
     why="A fragment left by an edit, a scraper or machine translation reads as a mistake "
         "and hides who did what. Deliberate fragments live in quotes and in very short "
         "exclamations (“Not anymore.”), which are not flagged; nor are headlines, captions, "
-        "lists, bylines, datelines and credit lines.",
+        "lists (also a list given as sentences that each open with a participle: “Passing "
+        "the trade pact. Slashing the capital gains tax.”), bylines, datelines and credit "
+        "lines.",
     fix="Join the fragment to the sentence before (“…, fearing a wider war.”) or give it a "
         "subject and a verb. Needs LanguageTool: without it fragments are not checked.",
     flag=("The White House ruled out joining any strike on Iran. Fearing a wider war in "
@@ -73,6 +78,8 @@ RULE = RuleInfo.documented(
     pass_=("Fearing a wider war in the Middle East, the White House ruled out joining any "
            "strike on Iran.",
            "The talks failed. Not anymore.",
+           "Her record in office: Passing the trade pact. Slashing the capital gains tax. "
+           "Ending the old welfare program.",
            "Reporting by Jane Doe; Editing by John Roe.",
            "The general was blunt. “Not now. Not ever. Not while I am in charge.”"),
 )
@@ -99,7 +106,21 @@ def _keep(doc: Document, hit: Hit) -> bool:
             return False  # the article's first line: a headline or dateline
     if not _LETTER.search(before) and hit.rule == VERBLESS_RULE:
         return False  # a verbless line of its own: a label, caption or heading
+    if _in_run_in_list(sentence, before, seg.text[hit.end:]):
+        return False
     return not scan_quotes(seg.text).inside(hit.start, hit.end)
+
+
+def _in_run_in_list(sentence: str, before: str, after: str) -> bool:
+    """Items of a list given as sentences, each opening with a participle ("Deregulating
+    the telecom industry. Passing the trade agreement. Slashing the capital gains tax."):
+    the sentence and the one next to it both open so."""
+    if not _PARTICIPLE_OPENING.match(sentence):
+        return False
+    sentences = _SENTENCE_BREAK.split(before.rstrip())
+    previous = sentences[-1] if sentences else ""
+    following = _SENTENCE_BREAK.split(after.lstrip(), maxsplit=1)[0]
+    return bool(_PARTICIPLE_OPENING.match(previous) or _PARTICIPLE_OPENING.match(following))
 
 
 def _fragment_hit(hit: Hit, text: str) -> Hit:
