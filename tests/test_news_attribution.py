@@ -262,3 +262,15 @@ def test_period_before_a_tag_with_a_short_tail(body):
 
 def test_period_then_a_new_sentence_not_flagged():
     assert rules_of('“It was a joke.” Trump said he meant it anyway.') == []
+
+
+def test_a_double_quote_nested_in_a_double_quote_is_named_as_such():
+    from newslint.checks.news.attribution import NESTED_DOUBLE
+
+    found = hits('Smith tweeted: “People wearing “Settle For Hillary” shirts… ouch.”\n')
+    assert [(rule, span) for rule, span, _ in found] == [(NESTED_DOUBLE, "“Settle For Hillary”")]
+    # Marks that do not pair as nested quotes stay unbalanced.
+    assert rules_of("“They can see I am the candidate,” he said. “They see that. “\n") == [UNBALANCED]
+    assert rules_of("“People wearing “Settle For Hillary” shirts.\n") == [UNBALANCED]
+    # Straight marks have no direction of their own: nesting them is only unbalanced.
+    assert rules_of('"He said "I\'d like 10,000 rounds," and left," she said.\n') == [UNBALANCED]

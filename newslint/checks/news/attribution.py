@@ -28,6 +28,7 @@ SAID_HE = "news.attribution.said-he"
 UNBALANCED = "news.attribution.unbalanced-quote"
 COMMA_WITHOUT_TAG = "news.attribution.comma-without-tag"
 UNATTRIBUTED_QUOTE = "news.attribution.unattributed-quote"
+NESTED_DOUBLE = "news.attribution.nested-double-quote"
 
 _CHECKED_KINDS = frozenset({SegmentKind.PARAGRAPH, SegmentKind.BLOCKQUOTE})
 # Q&A transcripts: "Q: …", "A: …", "SMITH: …" (a speaker label, not a quote lead-in).
@@ -203,6 +204,18 @@ RULES = (
         ('“We will win, she said.', 'She said the plan was unworkable.” Then she left.'),
         ('“We will win,” she said. Don’t count on it in the ’90s style of rock ’n’ roll.',
          '“The first part of a long quote runs on.\n\n“And ends in the next paragraph.”'),
+    ),
+    _rule(
+        NESTED_DOUBLE, Severity.WARNING,
+        "A quotation inside a quotation in double marks (“He called it “a disgrace” on "
+        "air.”), which reads as one quote closing early and another left open.",
+        "Double marks inside double marks leave the reader to work out which mark closes "
+        "which quote; house style alternates them (double outside, single inside).",
+        "Write the inner quotation with single marks: “He called it ‘a disgrace’ on air.”",
+        ('“He called it “a disgrace” on the air,” she said.',
+         'Smith tweeted: “People wearing “Settle For Hillary” shirts at her event… ouch.”'),
+        ('“He called it ‘a disgrace’ on the air,” she said.',
+         '“We will win,” she said. “Nobody doubts it.”'),
     ),
     _rule(
         COMMA_WITHOUT_TAG, Severity.WARNING,
@@ -441,6 +454,11 @@ def _unbalanced_hits(doc: Document, seg: Segment, scan: QuoteScan) -> list[Hit]:
     if _MARKUP_ATTRIBUTE.search(seg.text):
         return []   # leftover markup: its quote marks delimit attribute values
     hits = _unbalanced_in(doc, seg, scan)
+    if hits:
+        inner = _nested_curly_quotes(seg.text)
+        if inner:
+            return [_hit(NESTED_DOUBLE, seg, start, end,
+                         "A quotation inside a quotation takes single marks: ‘…’.") for start, end in inner]
     if hits and '"' in seg.text and ("“" in seg.text or "”" in seg.text):
         straight = scan_quotes(seg.text.translate(_CURLY_AS_APOSTROPHE))
         curly = scan_quotes(seg.text.translate(_STRAIGHT_AS_APOSTROPHE))
@@ -450,6 +468,28 @@ def _unbalanced_hits(doc: Document, seg: Segment, scan: QuoteScan) -> list[Hit]:
     return hits
 
 
+def _nested_curly_quotes(text: str) -> list[tuple[int, int]]:
+    """The inner quotations ((start, end) of each) when a paragraph's marks are all curly
+    and pair up only as quotes nested in quotes: “ … “ … ” … ”. Empty otherwise."""
+    if '"' in text:
+        return []
+    depth, deepest, opened, inner = 0, 0, [], []
+    for m in _CURLY_MARK.finditer(text):
+        if m.group() == "“":
+            opened.append(m.start())
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            if not opened:
+                return []
+            start = opened.pop()
+            depth -= 1
+            if depth >= 1:
+                inner.append((start, m.end()))
+    return inner if depth == 0 and deepest >= 2 else []
+
+
+_CURLY_MARK = re.compile("[“”]")
 _MARKUP_ATTRIBUTE = re.compile(r"<[A-Za-z][\w-]*\s+[\w-]+=|\w=[“”\"]")
 _CURLY_AS_APOSTROPHE = str.maketrans("“”", "’’")
 _STRAIGHT_AS_APOSTROPHE = str.maketrans('"', "’")
@@ -600,8 +640,8 @@ class AttributionCheck:
             if seg.kind not in _CHECKED_KINDS:
                 continue
             scan = scans[seg.index] = scan_quotes(seg.text)
-            if UNBALANCED in enabled:
-                hits.extend(_unbalanced_hits(doc, seg, scan))
+            if UNBALANCED in enabled or NESTED_DOUBLE in enabled:
+                hits.extend(h for h in _unbalanced_hits(doc, seg, scan) if h.rule in enabled)
             if SAID_HE in enabled:
                 hits.extend(_said_he_hits(seg))
             if not scan.quotes:
