@@ -371,3 +371,31 @@ def test_a_structural_verdict_stands_unless_the_model_gives_less_than_its_thresh
         found = {doc.position(doc.file_span(doc.segments[h.segment], h.start, h.end)[0])[0]: h.rule
                  for h in check.check(doc, ALL)}
         assert found == expected, (model.verdict_thresholds, found)
+
+
+@pytest.mark.parametrize("line", [
+    "News | Sports | Entertainment | Lifestyle | Opinion | Classifieds",
+    "Politics | Business | Tech | Health",
+    "| HOME | ARCHIVES | CAREERS | FORUMS | SEARCH | SITE MAP | ABOUT US |",
+    "Terms of Service | Privacy Policy | Cookie Settings",
+    "Contact us | Advertise with us | Careers",
+])
+def test_a_site_s_navigation_bar_is_a_tool_line(line):
+    text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
+    assert flagged(text) == {7: TOOLS}
+
+
+def test_a_line_naming_places_or_a_few_sections_is_not_a_navigation_bar():
+    for line in ("Ohio | Michigan | Indiana | Illinois",             # the story's own list
+                 "News Front Page | World | UK | England | Scotland | Wales"):
+        text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
+        assert flagged(text).get(7) != TOOLS, line
+
+
+def test_a_navigation_bar_over_the_story_s_title_and_deck_does_not_head_a_list():
+    # A page of several stories: the previous one ends, the bar repeats, the next one starts.
+    text = article("Library to close", BODY[0], BODY[1], "Up to Top",
+                   "Home | Email Signup | About Us | Contact Us | Terms of Use",
+                   "Pool Hours Cut Back", "New figures show rising costs, fewer swimmers at the pool",
+                   BODY[2], BODY[3])
+    assert flagged(text) == {9: TOOLS}

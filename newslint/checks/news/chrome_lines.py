@@ -20,6 +20,7 @@ from newslint.checks.news.chrome_vocabulary import (
     CALL_TO_ACTION,
     GLUE_WORDS,
     SECTION_NAMES,
+    SITE_LINKS,
     SOCIAL_NETWORKS,
     STORY_LIST_HEADINGS,
     TOOL_PHRASES,
@@ -236,6 +237,10 @@ def _count_function_words(words: tuple[str, ...]) -> int:
     return sum(map(FUNCTION_WORDS.__contains__, words))
 
 
+# A navigation bar names at least this many of a site's sections or links.
+_MIN_NAVIGATION_LINKS = 3
+
+
 def _is_tool_piece(text: str) -> bool:
     """True when every word of ``text`` is tool vocabulary and one of them names a tool."""
     lowered = text.lower()
@@ -259,7 +264,23 @@ def is_tool_text(text: str) -> bool:
     if len(pieces) < 2:
         return False
     tools = sum(_is_tool_piece(_SEPARATORS.sub(" ", p)) for p in pieces)
-    return tools * 2 > len(pieces)
+    return tools * 2 > len(pieces) or is_navigation_bar(pieces)
+
+
+def is_navigation_line(text: str) -> bool:
+    """A line that is a site's navigation bar ("News | Sports | Opinion | Obituaries")."""
+    return is_navigation_bar([p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()])
+
+
+def is_navigation_bar(pieces: list[str]) -> bool:
+    """Three or more pieces of a line split by "|", all but one of them a site's section
+    ("News | Sports | Opinion") or one of its header or footer links ("About Us | Privacy
+    Policy | Site Map")."""
+    if len(pieces) < _MIN_NAVIGATION_LINKS:
+        return False
+    links = sum(1 for p in pieces if p.strip(" .:»›").lower() in SECTION_NAMES
+                or p.strip(" .:»›").lower() in SITE_LINKS)
+    return links >= _MIN_NAVIGATION_LINKS and links >= len(pieces) - 1
 
 
 def opens_story_list(text: str) -> bool:

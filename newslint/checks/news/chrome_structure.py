@@ -17,7 +17,8 @@ from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
-    is_data_row, is_section_name, is_teaser, is_web_address, opens_story_list, shape_of,
+    is_data_row, is_navigation_line, is_section_name, is_teaser, is_web_address, opens_story_list,
+    shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
@@ -351,7 +352,11 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
         return out
     introduced = before is not None and before.shape.ends_colon
     for stretch in _title_stretches(run, introduced, subhead_last=after is not None):
-        headed = any(line.shape.kind in (LineKind.BOX_HEADING, LineKind.TOOL) for line in stretch)
+        # A box heading or a tool line heads the list; a site's navigation bar above the
+        # story's own title and deck does not.
+        headed = any(line.shape.kind is LineKind.BOX_HEADING
+                     or (line.shape.kind is LineKind.TOOL and not is_navigation_line(line.segment.text))
+                     for line in stretch)
         for line in stretch:
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST

@@ -107,3 +107,15 @@ SECTION_NAMES = frozenset(s.strip() for s in """
     shopping|deals|games|puzzles|crosswords|horoscopes|corrections|the americas|africa|asia|
     europe|middle east|americas|world news|us news|uk|uk news|features|magazine|investigations
 """.split("|"))
+
+# The links of a site's header and footer bar ("About Us | Privacy Policy | Site Map").
+SITE_LINKS = frozenset(s.strip() for s in """
+    home|homepage|about|about us|contact|contact us|privacy|privacy policy|privacy notice|
+    cookie policy|cookie settings|cookies|terms|terms of use|terms of service|
+    terms & conditions|terms and conditions|site map|sitemap|careers|jobs|advertise|
+    advertise with us|help|faq|faqs|search|archive|archives|forum|forums|newsletters|
+    subscribe|subscriptions|rss|log in|login|sign in|sign up|register|accessibility|
+    masthead|staff|store|shop|events|community|membership|donate|support us|feedback|
+    press|media kit|mobile|apps|e-edition|contests|legal|disclaimer|copyright|
+    site index|directory|webmaster
+""".split("|"))
