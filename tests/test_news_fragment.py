@@ -222,6 +222,7 @@ def test_a_list_given_as_sentences_opening_with_participles_is_not_flagged():
                  "Slashing the capital gains tax."):
         assert _kept(text, item) == [], item
     # One participle fragment after a full sentence is still a fragment, whatever follows it.
-    text = ("Fighting spreads\n\nThe White House ruled out joining any strike on Iran. Fearing a wider war "
-            "in the Middle East. Officials met on Monday.\n")
-    assert len(_kept(text, "Fearing a wider war in the Middle East.")) == 1
+    for after in ("Officials met on Monday.", "Nothing came of the talks.", "During the talks, officials met."):
+        text = ("Fighting spreads\n\nThe White House ruled out joining any strike on Iran. Fearing a wider war "
+                f"in the Middle East. {after}\n")
+        assert len(_kept(text, "Fearing a wider war in the Middle East.")) == 1, after

@@ -237,6 +237,7 @@ def _count_function_words(words: tuple[str, ...]) -> int:
     return sum(map(FUNCTION_WORDS.__contains__, words))
 
 
+_PIECE_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 # A navigation bar names at least this many of a site's sections or links.
 _MIN_NAVIGATION_LINKS = 3
 
@@ -260,16 +261,21 @@ def is_tool_text(text: str) -> bool:
         return False
     if _is_tool_piece(_SEPARATORS.sub(" ", text)) or _TEXT_SIZE.match(text):
         return True
-    pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()]
+    pieces = _pieces(text)
     if len(pieces) < 2:
         return False
     tools = sum(_is_tool_piece(_SEPARATORS.sub(" ", p)) for p in pieces)
     return tools * 2 > len(pieces) or is_navigation_bar(pieces)
 
 
+def _pieces(text: str) -> list[str]:
+    """The pieces of a line split by "|", "•" or "·"."""
+    return [p.strip() for p in _PIECE_SEPARATOR.split(text) if p.strip()]
+
+
 def is_navigation_line(text: str) -> bool:
     """A line that is a site's navigation bar ("News | Sports | Opinion | Obituaries")."""
-    return is_navigation_bar([p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()])
+    return is_navigation_bar(_pieces(text))
 
 
 def is_navigation_bar(pieces: list[str]) -> bool:
@@ -278,8 +284,8 @@ def is_navigation_bar(pieces: list[str]) -> bool:
     Policy | Site Map")."""
     if len(pieces) < _MIN_NAVIGATION_LINKS:
         return False
-    links = sum(1 for p in pieces if p.strip(" .:»›").lower() in SECTION_NAMES
-                or p.strip(" .:»›").lower() in SITE_LINKS)
+    names = (p.strip(" .:»›").lower() for p in pieces)
+    links = sum(1 for name in names if name in SECTION_NAMES or name in SITE_LINKS)
     return links >= _MIN_NAVIGATION_LINKS and links >= len(pieces) - 1
 
 

@@ -49,7 +49,11 @@ _TRANSCRIPT = re.compile(r"\s*(?:[QA]\s*[:.]|[A-Z][A-Z.'’ -]{1,40}:)\s")
 _MARKUP = re.compile(r"<[A-Za-z][\w-]*(?:\s+[\w-]+=|>)")
 HEADLINE_WORDS = 25
 # A sentence that opens with a capitalised participle ("Passing ...", "“Ending ...").
-_PARTICIPLE_OPENING = re.compile(r"""^["“'‘]?[A-Z][a-z]{2,}ing\b""")
+_PARTICIPLE_OPENING = re.compile(r"""^["“'‘]?([A-Z][a-z]{2,}ing)\b""")
+# Words in -ing that open whole sentences and prepositional phrases, not participles.
+_NOT_PARTICIPLES = frozenset(
+    "nothing something anything everything during morning evening spring string king "
+    "thing ceiling".split())
 _SENTENCE_BREAK = re.compile(r"""(?<=[.!?])["”’')]*\s+""")
 _BYLINE = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*\W*$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -115,12 +119,17 @@ def _in_run_in_list(sentence: str, before: str, after: str) -> bool:
     """Items of a list given as sentences, each opening with a participle ("Deregulating
     the telecom industry. Passing the trade agreement. Slashing the capital gains tax."):
     the sentence and the one next to it both open so."""
-    if not _PARTICIPLE_OPENING.match(sentence):
+    if not _opens_with_participle(sentence):
         return False
     sentences = _SENTENCE_BREAK.split(before.rstrip())
     previous = sentences[-1] if sentences else ""
     following = _SENTENCE_BREAK.split(after.lstrip(), maxsplit=1)[0]
-    return bool(_PARTICIPLE_OPENING.match(previous) or _PARTICIPLE_OPENING.match(following))
+    return _opens_with_participle(previous) or _opens_with_participle(following)
+
+
+def _opens_with_participle(sentence: str) -> bool:
+    m = _PARTICIPLE_OPENING.match(sentence)
+    return m is not None and m.group(1).lower() not in _NOT_PARTICIPLES
 
 
 def _fragment_hit(hit: Hit, text: str) -> Hit:
