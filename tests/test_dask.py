@@ -244,3 +244,19 @@ def test_the_local_cluster_forks_its_workers_from_this_process_on_linux():
     with DaskExecutor(workers=2) as executor:
         seen = executor.client().run(_imported, "colorsys")
     assert list(seen.values()) == [sys.platform.startswith("linux")] * 2
+
+
+def test_an_interrupted_run_does_not_show_the_cluster_s_teardown_errors(archive):
+    """Stopping a run part-way (Ctrl-C closes the results) quietens the LocalCluster's own
+    loggers until the executor closes, then gives them their levels back."""
+    import logging
+
+    names = ("distributed", "distributed.scheduler", "distributed.client", "tornado")
+    before = [logging.getLogger(n).getEffectiveLevel() for n in names]
+    paths = sorted(str(p) for p in archive.iterdir() if p.name != "broken.txt")
+    with DaskExecutor(workers=2) as executor:
+        results = executor.lint_files(Linter(LintOptions(languagetool=False)), paths)
+        next(results)
+        results.close()                       # what an interrupted run does
+        assert all(logging.getLogger(n).getEffectiveLevel() > logging.CRITICAL for n in names)
+    assert [logging.getLogger(n).getEffectiveLevel() for n in names] == before

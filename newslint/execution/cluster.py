@@ -80,6 +80,8 @@ LOCAL_CLUSTER_CONFIG = {
 # free local port: not 8787, which a user's own cluster may hold (with a warning then).
 LOCAL_SCHEDULER_OPTIONS = {"dashboard_address": "127.0.0.1:0"}
 
+_TEARDOWN_LOGGERS = ("distributed.", "tornado.")
+
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://|^[\w.-]+:\d+$", re.IGNORECASE)
 
 
@@ -121,6 +123,8 @@ class DaskExecutor:
         self._client = client
         self._owns_client = client is None
         self._cluster = None
+        # Loggers quietened for the teardown of an interrupted run, with their levels.
+        self._quietened: list[tuple[logging.Logger, int]] = []
 
     # -- the cluster ---------------------------------------------------------------------
 
@@ -148,12 +152,34 @@ class DaskExecutor:
         return self._client
 
     def close(self) -> None:
-        if self._owns_client and self._client is not None:
-            self._client.close()
-            self._client = None
-        if self._cluster is not None:
-            self._cluster.close()
-            self._cluster = None
+        try:
+            if self._owns_client and self._client is not None:
+                self._client.close()
+                self._client = None
+            if self._cluster is not None:
+                self._cluster.close()
+                self._cluster = None
+        finally:
+            for logger, level in self._quietened:
+                logger.setLevel(level)
+            self._quietened = []
+
+    def _quieten_teardown(self) -> None:
+        """After an interrupted or failed run on the LocalCluster newslint started, that
+        cluster's own errors while it is torn down (a result forgotten mid-transfer, a
+        connection closed) are not shown: the run's report already says what was not
+        checked. Undone by :meth:`close`."""
+        if self._cluster is None or self._quietened:
+            return
+        # Dask's and Tornado's loggers, and those below them that have a level of their own.
+        names = ["distributed", "tornado"] + [
+            name for name, logger in logging.Logger.manager.loggerDict.items()
+            if name.startswith(_TEARDOWN_LOGGERS) and isinstance(logger, logging.Logger)
+            and logger.level != logging.NOTSET]
+        for name in dict.fromkeys(names):
+            logger = logging.getLogger(name)
+            self._quietened.append((logger, logger.level))
+            logger.setLevel(logging.CRITICAL + 1)
 
     def __enter__(self) -> "DaskExecutor":
         return self
@@ -191,6 +217,7 @@ class DaskExecutor:
         done: set[int] = set()                 # of those, finished
         finished = as_completed(loop=client.loop)
         start = submitted = handed = 0
+        completed = False
         try:
             while start < len(files) or handed < submitted:
                 while (start < len(files) and len(futures) - len(done) < window
@@ -210,7 +237,10 @@ class DaskExecutor:
                 done.discard(handed)
                 yield from self._results(client, shared, run, batch, future, sizer)
                 handed += 1
+            completed = True
         finally:
+            if not completed:
+                self._quieten_teardown()
             for future, _ in futures.values():
                 future.cancel()
 
