@@ -40,18 +40,16 @@ itself goes away every file not yet back gets that error.
 from __future__ import annotations
 
 import collections
-import contextlib
 import gc
 import logging
 import re
-import signal
 import sys
-import threading
 import time
 import uuid
 from typing import Iterator, Sequence
 
 from newslint.findings import FileError
+from newslint.interrupts import HeldInterrupts
 from newslint.results import FileResult
 
 BATCHES_PER_THREAD = 4
@@ -83,25 +81,6 @@ LOCAL_SCHEDULER_OPTIONS = {"dashboard_address": "127.0.0.1:0"}
 _TEARDOWN_LOGGERS = ("distributed.", "tornado.")
 
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://|^[\w.-]+:\d+$", re.IGNORECASE)
-
-
-@contextlib.contextmanager
-def _ctrl_c_noted_while_forking() -> Iterator[None]:
-    """While the LocalCluster forks its workers, Ctrl-C is only noted, and raised here once
-    they have started. The workers keep that handler, so a Ctrl-C then stops the run from
-    this process alone (its nannies stop the workers) instead of a traceback from each
-    worker. Outside the main thread (where handlers cannot be set) it changes nothing."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed:
-        raise KeyboardInterrupt
 
 
 def is_address(value: str) -> bool:
@@ -141,7 +120,12 @@ class DaskExecutor:
                 import dask
 
                 # Nannies copy the configuration into their workers when they start them.
-                with dask.config.set(LOCAL_CLUSTER_CONFIG), _ctrl_c_noted_while_forking():
+                # While they fork the workers, Ctrl-C is held as during a write and raised
+                # once they have started; the workers keep that handler, so a Ctrl-C then
+                # stops the run from this process alone (its nannies stop the workers)
+                # instead of a traceback from each worker.
+                held = HeldInterrupts()
+                with dask.config.set(LOCAL_CLUSTER_CONFIG), held, held.writing():
                     self._cluster = LocalCluster(n_workers=max(1, self._workers or 1), threads_per_worker=1,
                                                  processes=True, dashboard_address=None,
                                                  scheduler_kwargs=LOCAL_SCHEDULER_OPTIONS,
