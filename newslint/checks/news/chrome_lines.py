@@ -108,7 +108,8 @@ _CONTACT = re.compile(
     re.I,
 )
 # The cells of a table row, and a cell that is only a number.
-_CELL_SEPARATOR = re.compile(r"\s*[|│┃\t]\s*")
+_CELL_MARKS = "|│┃"
+_CELL_SEPARATOR = re.compile(rf"\s*[{_CELL_MARKS}\t]\s*")
 _NUMBER_CELL = re.compile(r"^[-+−]?\d[\d,.]*%?$")
 _WEB_ADDRESS = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
 
@@ -134,6 +135,12 @@ def is_web_address(text: str) -> bool:
 def is_contact_detail(text: str) -> bool:
     """Whether a line gives a telephone number or an e-mail address."""
     return _CONTACT.search(text) is not None
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table the story gives, which may repeat where a byline may not: a line
+    that opens with a cell separator ("| Season: May 1 to October 31 | |"), or a data row."""
+    return text.lstrip().startswith(tuple(_CELL_MARKS)) or is_data_row(text)
 
 
 def is_data_row(text: str) -> bool:

@@ -17,7 +17,7 @@ from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
-    is_data_row, is_navigation_line, is_section_name, is_teaser, is_web_address, opens_story_list,
+    is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address, opens_story_list,
     shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
@@ -487,10 +487,6 @@ def _is_filler(line: _Line) -> bool:
     return line.shape.kind is LineKind.OTHER and len(line.shape.words) <= 3 and not line.shape.ends_colon
 
 
-# A line that opens with a cell separator is a table's row, which may repeat; a byline never is.
-_CELL_OPENINGS = ("|", "│", "┃")
-
-
 def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int, str]:
     """A META line whose text already appeared earlier in the document, or a bare byline
     ("By Jane Doe") naming an author an earlier byline named ("By Jane Doe | May 5")."""
@@ -505,8 +501,7 @@ def _repeated_bylines(lines: list[_Line], verdicts: dict[int, str]) -> dict[int,
         repeated = key in seen or (is_bare_byline(text) and byline_name(text) in authors)
         if (is_meta and repeated and line.segment.index not in verdicts
                 and not is_credit(text)      # each post or picture gets its credit
-                and not is_data_row(text)    # a table's rows repeat dates and figures
-                and not text.lstrip().startswith(_CELL_OPENINGS)):
+                and not is_table_row(text)):  # a table's rows repeat dates and figures
             out[line.segment.index] = REPEATED_BYLINE
         seen.add(key)
         if is_meta and (name := byline_name(text)) is not None:
