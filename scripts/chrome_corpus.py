@@ -16,8 +16,10 @@ the line is part of the kept text, else ``chrome``:
 The output folder has the layout of ``../shared/corpus/l3s-gn1``: ``articles/<name>.txt``
 (one paragraph a line, a blank line between) and ``labels.tsv`` (``file``, ``line``,
 ``label``, ``text``), so ``scripts/evaluate.py --labelled`` and ``scripts/train_chrome.py``
-read both alike. Lines the match cannot decide (partly kept) get no label and are not
-scored. The pages' text stays in the output folder you name; nothing is written to the
+read both alike. The page's words are matched against the kept text in order, so a
+line counts as kept only where it stands in it (a story's headline repeated in a "most
+read" box is not). Lines the match cannot decide (partly kept, or a few words that also
+stand elsewhere in the kept text) get no label and are not scored. The pages' text stays in the output folder you name; nothing is written to the
 repository.
 
     python scripts/chrome_corpus.py /data/htmlclean/dragnet_data /tmp/chrome/dragnet-page --view page
@@ -28,6 +30,7 @@ import argparse
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -158,6 +161,7 @@ class Gold:
             except (etree.ParserError, ValueError):
                 text = re.sub(r"<[^>]+>", " ", text)
         words = tokens(text)
+        self.words = words
         self.joined = " " + " ".join(words) + " "
         self.trigrams = set(zip(words, words[1:], words[2:]))
         self.lines: set[str] = set()
@@ -183,6 +187,43 @@ class Gold:
         if cover >= _ARTICLE_COVER:
             return "article"
         return "chrome" if cover <= _CHROME_COVER else None
+
+
+    def label_lines(self, lines: Sequence[str]) -> list[str | None]:
+        """Each line's label, matching the page's words against the kept text in order:
+        the page's word stream is aligned with the kept text's (longest common runs first,
+        then the same on each side), so a line counts as kept only where it stands in the
+        kept text's order. A menu item or another story's headline that repeats words the
+        story also has is not kept for that, and a story's line repeated in a box elsewhere
+        on the page is kept once."""
+        page_words: list[str] = []
+        for line in lines:
+            page_words += tokens(line)
+        run = [0] * len(page_words)
+        matcher = SequenceMatcher(None, page_words, self.words, autojunk=False)
+        for a, _b, size in matcher.get_matching_blocks():
+            run[a:a + size] = [size] * size
+        out: list[str | None] = []
+        start = 0
+        for line in lines:
+            words = tokens(line)
+            runs, start = run[start:start + len(words)], start + len(words)
+            if not words:
+                out.append(None)
+            elif len(words) < _SHORT:
+                joined = " ".join(words)
+                if all(runs) and (joined in self.lines or joined in self.openings):
+                    out.append("article")
+                else:
+                    # Short words may stand anywhere in the kept text by chance: chrome only
+                    # when they stand nowhere in it.
+                    out.append("chrome" if not any(runs) and f" {joined} " not in self.joined else None)
+            else:
+                # A word counts as kept in a common run of three words or more, or in a run
+                # as long as the line itself.
+                cover = sum(r >= min(_SHORT, len(words)) for r in runs) / len(words)
+                out.append("article" if cover >= _ARTICLE_COVER else "chrome" if cover <= _CHROME_COVER else None)
+        return out
 
 
 def _read_gold(path: Path) -> str:
@@ -306,7 +347,7 @@ def label_page(page: Path, gold_path: Path, view: str, name: str | None = None,
     text nor page chrome, and not scored."""
     lines = [line for line in EXTRACTORS[view](page) if "\t" not in line]
     gold = Gold(_read_gold(gold_path))
-    labels = [gold.label(line) for line in lines]
+    labels = gold.label_lines(lines)
     meta = metadata_texts(page)
     for i, (line, label) in enumerate(zip(lines, labels)):
         joined = " " + " ".join(tokens(line)) + " "

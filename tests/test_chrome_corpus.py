@@ -48,6 +48,21 @@ def test_lines_are_labelled_by_the_kept_text(tmp_path):
     assert labels["Contact us about advertising on this site today"] == "chrome"
 
 
+def test_a_line_counts_as_kept_only_where_it_stands_in_the_kept_text(tmp_path):
+    # The story's headline again in a "most read" box after it, the story's name in a
+    # show menu above it, and a copy of the first paragraph in a hidden print version:
+    # the words are all in the kept text, but only once, and in the story's place.
+    gold = chrome_corpus.Gold(KEPT)
+    lines = ["Library to close", "Most read", "Library to close", "Library to close", STORY, MORE,
+             "Most read", "Library to close", "Print version", STORY]
+    labels = gold.label_lines(lines)
+    assert labels[3:6] == ["article", "article", "article"]
+    assert labels[2] == labels[7] == labels[9] == "chrome"
+    # Short words that stand somewhere in the kept text, by chance or not, stay undecided.
+    assert chrome_corpus.Gold(KEPT).label_lines(["Council", STORY, "Library"]) == [None, "article", None]
+    assert labels[1] == labels[6] == "chrome"
+
+
 def test_a_pages_own_text_left_out_of_the_kept_text_is_disputed(tmp_path):
     _, lines, disputed = labelled(tmp_path)
     reasons = {lines[i][0]: reason for i, reason in disputed.items()}
