@@ -53,6 +53,8 @@ _SHORT = 3
 # Share of a line's word trigrams found in the kept text: article at or above, chrome at or below.
 _ARTICLE_COVER = 0.5
 _CHROME_COVER = 0.15
+# Most runs of words matched out of order (moved by an extractor) looked for per page.
+_MOVED_RUNS = 200
 
 
 # ---------------------------------------------------------------- page text
@@ -190,19 +192,33 @@ class Gold:
 
 
     def label_lines(self, lines: Sequence[str]) -> list[str | None]:
-        """Each line's label, matching the page's words against the kept text in order:
-        the page's word stream is aligned with the kept text's (longest common runs first,
-        then the same on each side), so a line counts as kept only where it stands in the
-        kept text's order. A menu item or another story's headline that repeats words the
-        story also has is not kept for that, and a story's line repeated in a box elsewhere
-        on the page is kept once."""
+        """Each line's label, each word of the kept text matching one word of the page.
+
+        The page's words are aligned with the kept text's in order first (longest common
+        runs first, then the same on each side); then the runs left over are matched
+        longest first wherever they stand (an extractor may move a byline or a caption
+        past the story), each kept word used once. So a line the page prints twice, such
+        as the story's headline again in a "most read" box, or a show's name in its menu,
+        is kept once, in the story's place, and the copy is not."""
         page_words: list[str] = []
         for line in lines:
             page_words += tokens(line)
         run = [0] * len(page_words)
+        used = [False] * len(self.words)
         matcher = SequenceMatcher(None, page_words, self.words, autojunk=False)
-        for a, _b, size in matcher.get_matching_blocks():
+        for a, b, size in matcher.get_matching_blocks():
             run[a:a + size] = [size] * size
+            used[b:b + size] = [True] * size
+        for _ in range(_MOVED_RUNS):
+            # Matched words become placeholders that match nothing.
+            page = [w if not run[i] else i for i, w in enumerate(page_words)]
+            kept = [w if not used[j] else -1 - j for j, w in enumerate(self.words)]
+            a, b, size = SequenceMatcher(None, page, kept, autojunk=False).find_longest_match(
+                0, len(page), 0, len(kept))
+            if size < _SHORT:
+                break
+            run[a:a + size] = [size] * size
+            used[b:b + size] = [True] * size
         out: list[str | None] = []
         start = 0
         for line in lines:

@@ -63,6 +63,13 @@ def test_a_line_counts_as_kept_only_where_it_stands_in_the_kept_text(tmp_path):
     assert labels[1] == labels[6] == "chrome"
 
 
+def test_a_line_an_extractor_moved_is_still_kept(tmp_path):
+    # The kept text has the byline over the story; the extractor put it under.
+    gold = chrome_corpus.Gold(f"<h>Library to close\n<p>By Jane Doe, City Hall reporter\n<p>{STORY}\n<p>{MORE}\n")
+    lines = ["Library to close", STORY, MORE, "By Jane Doe, City Hall reporter", "Most read"]
+    assert gold.label_lines(lines) == ["article", "article", "article", "article", "chrome"]
+
+
 def test_a_pages_own_text_left_out_of_the_kept_text_is_disputed(tmp_path):
     _, lines, disputed = labelled(tmp_path)
     reasons = {lines[i][0]: reason for i, reason in disputed.items()}
