@@ -226,7 +226,15 @@ def test_credits_and_signatures_closed_like_sentences_are_copy():
     assert flagged(text) == {}
 
 
-@pytest.mark.parametrize("line", ["Twitter", "@citydesk", "Facebook | Twitter", "TOP STORIES"])
+@pytest.mark.parametrize("line", ["Jane Doe, @janedoe", "By Kim Blake @kimkblake", "Melissa Harris-Perry, @mharrisperry"])
+def test_a_byline_signed_with_the_writers_handle_is_metadata(line):
+    # Over the story, or under it as a sign-off.
+    assert flagged(article("Library to close", line, BODY[0], BODY[1], BODY[2])) == {}
+    assert flagged(article("Library to close", BODY[0], BODY[1], BODY[2], line)) == {}
+
+
+@pytest.mark.parametrize("line", ["Twitter", "@citydesk", "Facebook | Twitter", "TOP STORIES", "Follow Us @citydesk",
+                                  "Twitter @citydesk"])
 def test_the_same_words_as_link_text_are_still_tools(line):
     text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
     assert flagged(text).get(7) in (TOOLS, HEADLINE_LIST)

@@ -193,6 +193,22 @@ def is_credit(text: str) -> bool:
     )
 
 
+# A byline signed with the writer's handle: "Melissa Harris-Perry, @mharrisperry", "By Kim
+# Blake @kimkblake". The name is one to four capitalised words, none of them a tool word.
+_SIGNED_NAME = re.compile(
+    r"(?:By\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),?\s+@\w{2,}\.?")
+_NOT_NAMES = frozenset({"follow", "view", "all", "us", "me", "on", "more", "join", "find", "the", "our"})
+
+
+def is_signed_byline(text: str) -> bool:
+    """A writer's name followed by their handle, the handle the line's only link."""
+    match = _SIGNED_NAME.fullmatch(text.strip())
+    if match is None:
+        return False
+    names = [w.lower().rstrip(".") for w in match.group(1).split()]
+    return not any(w in TOOL_WORDS or w in SOCIAL_NETWORKS or w in _NOT_NAMES for w in names)
+
+
 class LineKind(enum.Enum):
     PROSE = "prose"          # a sentence or more of body text
     TOOL = "tool"            # site tools and navigation: "Print | Email", "Text size + -"
@@ -375,7 +391,7 @@ def shape_of(text: str) -> LineShape:
 
 def _kind_of(text: str, words: tuple[str, ...], ends_sentence: bool, function_words: int) -> LineKind:
     n = len(words)
-    if is_credit(text):
+    if is_credit(text) or is_signed_byline(text):
         return LineKind.META
     # Link and button text is never closed with a period; a line that is ("TOP STORIES.",
     # "Online: www.example.org.") was typed as copy. A call to action stays a tool.
