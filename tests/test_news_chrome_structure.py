@@ -113,6 +113,25 @@ def test_sidebar_between_headline_and_body():
     assert 1 not in hits and 17 not in hits
 
 
+def test_the_storys_own_headline_over_its_byline_is_not_one_of_the_pages_headlines():
+    # A whole page: a box of other stories, a search box, then the story's headline,
+    # its tools and its byline over the first paragraph.
+    text = article(
+        "The Daily Ledger", "Top Stories", "Mayor opens new bridge downtown", "Storm knocks out power across county",
+        "Police seek driver in hit-and-run", "Search", "Library to close after council vote", "Print",
+        "Comments (3)", "By Jane Doe", BODY[0], BODY[1],
+    )
+    hits = flagged(text)
+    assert {3, 5, 7, 9, 11, 15, 17} <= set(hits)
+    assert 13 not in hits
+    # The last of a box's headlines over the byline stays the box's.
+    boxed = article(
+        "The Daily Ledger", "Top Stories", "Mayor opens new bridge downtown", "Storm knocks out power across county",
+        "Police seek driver in hit-and-run", "By Jane Doe", BODY[0], BODY[1],
+    )
+    assert {5, 7, 9} <= set(flagged(boxed))
+
+
 def test_legitimate_structure_stays_quiet():
     text = article(
         "Library to close after council vote",

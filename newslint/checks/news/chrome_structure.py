@@ -326,6 +326,12 @@ def _is_top_title(lines: list[_Line], position: int) -> bool:
 
 
 _LISTY = (LineKind.TITLE, LineKind.BOX_HEADING, LineKind.TOOL)
+# The story's byline is among the last lines of the run above its first paragraph, and
+# its headline a few lines above the byline.
+_BYLINE_REACH = 3
+_TITLE_REACH = 5
+# A line ending in one of these is a link ("Real Time Brussels HOME PAGE »"), not a headline.
+_LINK_ARROWS = ("»", "›", ">", "→")
 
 
 def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> dict[int, str]:
@@ -360,7 +366,39 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
         for line in stretch:
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
+    if before is None and after is not None:
+        title = _story_title(run)
+        if title is not None:
+            out.pop(title.segment.index, None)
     return out
+
+
+def _story_title(run: list[_Line]) -> _Line | None:
+    """In the run above the story's first paragraph, the story's own headline: the last
+    title line over the byline that ends the run, with at most a few tool, date or label
+    lines between ("Azerbaijan's Rising Gas Negotiators / Article / Comments (3) / By
+    Alessandro Torello"), however many other headlines the page lists above it."""
+    for k in range(len(run) - 1, max(len(run) - 1 - _BYLINE_REACH, -1), -1):
+        if byline_name(run[k].segment.text) is not None:
+            break
+    else:
+        return None
+    for j in range(k - 1, max(k - 1 - _TITLE_REACH, -1), -1):
+        line = run[j]
+        if line.shape.kind is LineKind.TITLE and not line.segment.text.rstrip().endswith(_LINK_ARROWS):
+            # The last of a list of headlines (under "Most Popular", or three or more of
+            # them straight over it) is the list's.
+            titles = 0
+            for above in reversed(run[:j]):
+                if above.shape.kind is LineKind.BOX_HEADING or titles >= _MIN_LIST_LINES:
+                    return None
+                if above.shape.kind is not LineKind.TITLE and not _is_filler(above):
+                    break
+                titles += above.shape.kind is LineKind.TITLE
+            return None if titles >= _MIN_LIST_LINES else line
+        if line.shape.kind not in (LineKind.TOOL, LineKind.META, LineKind.OTHER, LineKind.TITLE):
+            return None
+    return None
 
 
 def _stretches(run: list[_Line], member, least: int):
