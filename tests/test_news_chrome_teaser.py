@@ -67,3 +67,11 @@ def test_a_numbered_item_or_section_heading_is_not_a_headline():
                  "4.4. The economic and social consequences of migration in host societies"):
         text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
         assert _teasers(text) == [], line
+
+
+def test_a_command_a_footnote_or_a_cited_line_is_not_a_headline():
+    for line in ("$ hg push ../public added one changeset with two changes to three files",
+                 "^ Physics 125 Course Notes at the California Institute of Technology",
+                 "Milford Sound is one of the most famous tourist destinations in the country.[206]"):
+        text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
+        assert _teasers(text) == [], line

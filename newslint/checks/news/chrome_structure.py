@@ -434,8 +434,9 @@ def _stray_headline(line: _Line, before: _Line | None, after: _Line | None) -> b
     punctuation, no quote marks or commas, not in capitals: a subhead is short or
     shares the story's topic) and share at most one of its topic words (when it has six
     or more) with the paragraphs either side. A numbered line ("5. Do pick screen names
-    ...", "4.4. The economic consequences ...") is the document's own item or heading, and
-    a line that runs on into the next paragraph is part of a sentence.
+    ...", "4.4. The economic consequences ...") is the document's own item or heading, as
+    are a shell command, a footnote and a line closed by a citation mark; and a line that
+    runs on into the next paragraph is part of a sentence.
     """
     text = line.segment.text
     if before is None or after is None or line.segment.kind not in _PROSE_KINDS:
@@ -444,13 +445,17 @@ def _stray_headline(line: _Line, before: _Line | None, after: _Line | None) -> b
         return False
     if any(mark in text for mark in ',"“”‘’:;?!') or text.rstrip()[-1:] in ".)":
         return False
-    if _runs_on(line, after) or _NUMBERED.match(text):
+    if _runs_on(line, after) or _NUMBERED.match(text) or _CODE_OR_NOTE.search(text):
         return False
     words = _topic_words(text)
     shared = words & (_topic_words(before.segment.text) | _topic_words(after.segment.text))
     return not shared or (len(shared) == 1 and len(words) >= 6)
 
 
+# A command at a shell prompt ("$ hg push ../public"), a footnote opened by its caret ("^
+# Physics 125 Course Notes") or a line closed by a citation mark ("... destinations.[206]"):
+# the document's own text, never a headline.
+_CODE_OR_NOTE = re.compile(r"^[$^>#]\s|\[\d{1,4}\]$")
 # "1. ...", "2) ...", "4.4. ...": an item or a section heading of the document itself.
 _NUMBERED = re.compile(r"^\W{0,3}\d{1,3}(?:\.\d{1,3})*[.)]")
 # Words a headline does not end on but a line broken inside a sentence often does.
