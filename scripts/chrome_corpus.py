@@ -152,8 +152,10 @@ class Gold:
     """The kept text of a page, ready for matching lines against."""
 
     def __init__(self, text: str):
-        if text.startswith("URL:"):
-            text = text.split("\n", 1)[-1]
+        # The page's address heads the kept text in CleanEval's format (after a blank line in
+        # CleanPortalEval's); its words are not the page's text.
+        if text.lstrip().startswith("URL:"):
+            text = text.lstrip().split("\n", 1)[-1]
         if "<" in text:
             # CleanEval marks paragraphs with <p>, <h>, <l>; other sets keep HTML.
             text = re.sub(r"<(?:p|h|l)>", "\n", text)

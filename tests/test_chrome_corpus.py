@@ -111,3 +111,11 @@ def test_readability_test_pages_are_read_with_their_expected_html(tmp_path):
     assert labels[STORY] == labels[MORE] == "article"
     assert labels["Local news and weather"] == "chrome"
     assert chrome_corpus.main([str(tmp_path / "missing"), str(tmp_path / "out")]) == 2
+
+
+def test_the_pages_address_over_the_kept_text_is_not_kept_text():
+    # CleanEval's format heads the kept text with the page's address; CleanPortalEval's
+    # puts a blank line first.
+    for head in ("URL: http://news.example.co.uk/politics/library\n", "\nURL: http://news.example.co.uk/politics/library\n"):
+        gold = chrome_corpus.Gold(head + KEPT)
+        assert gold.label_lines(["news.example.co.uk politics", STORY]) == ["chrome", "article"]
