@@ -75,3 +75,19 @@ def test_a_command_a_footnote_or_a_cited_line_is_not_a_headline():
                  "Milford Sound is one of the most famous tourist destinations in the country.[206]"):
         text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
         assert _teasers(text) == [], line
+
+
+def test_a_caption_naming_what_the_story_is_about_is_not_a_headline():
+    story = [
+        "Petersiks at home",
+        "John and Sherry Petersik run a successful home blog, and the business now pays both of their salaries.",
+        "The Petersiks started the blog in 2007, long before it was successful, while renovating a house.",
+        "Kelly, a consultant in Richmond, argues that balance may be elusive for a reason.",
+        "The Petersiks say a happy marriage is key to their successful business",
+        "\"The term itself is fatally flawed,\" he argues of the idea.",
+        "The Petersiks say the blog and the business are now one and the same thing.",
+    ]
+    assert _teasers("\n\n".join(story)) == []
+    # Another story's headline in the same place is still one.
+    story[4] = "Two hikers rescued after spending the night on a frozen ridge"
+    assert _teasers("\n\n".join(story)) == [9]

@@ -9,7 +9,7 @@ and the runs of non-prose segments between the story's prose paragraphs.
 from __future__ import annotations
 
 import re
-
+from collections import Counter
 from dataclasses import dataclass
 from typing import AbstractSet, Sequence
 
@@ -271,8 +271,9 @@ def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None
             lines.append(_Line(seg, shape_of(seg.text)))
             if kinds is not None:
                 kinds[seg.index] = lines[-1].shape.kind
+    story = _StoryWords([line for line in lines if _is_body(line)])
     for run, before, after in _runs(lines):
-        verdicts.update(_judge_run(run, before, after))
+        verdicts.update(_judge_run(run, before, after, story))
     verdicts.update(_repeated_bylines(lines, verdicts))
     if not weighed:
         verdicts = {i: HEADLINE_LIST if rule == UNHEADED_LIST else rule for i, rule in verdicts.items()}
@@ -334,7 +335,7 @@ _TITLE_REACH = 5
 _LINK_ARROWS = ("»", "›", ">", "→")
 
 
-def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> dict[int, str]:
+def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, story: "_StoryWords") -> dict[int, str]:
     out: dict[int, str] = {}
     # Telephone numbers or e-mail addresses on many of its lines make the run a directory or
     # a service box the story gives ("American Cancer Society / 800-227-2345 /
@@ -352,7 +353,7 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None) -> d
         out.update((line.segment.index, TOOLS) for line in stretch)
     for stretch in _stretches(run, is_section_name, _MIN_SECTION_NAMES):
         out.update((line.segment.index, TOOLS) for line in stretch)
-    if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after):
+    if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after, story):
         out[run[0].segment.index] = TEASER
     if directory:
         return out
@@ -427,7 +428,22 @@ def _topic_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _COMMON}
 
 
-def _stray_headline(line: _Line, before: _Line | None, after: _Line | None) -> bool:
+class _StoryWords:
+    """The topic words of the story's paragraphs, counted once per paragraph, read only
+    when a lone line between paragraphs needs them."""
+
+    def __init__(self, body: list[_Line]):
+        self._body = body
+        self._counts: Counter[str] | None = None
+
+    def shared(self, words: set[str]) -> int:
+        """How many of ``words`` the story's paragraphs use, in more paragraphs than one."""
+        if self._counts is None:
+            self._counts = Counter(w for line in self._body for w in _topic_words(line.segment.text))
+        return sum(1 for w in words if self._counts[w] > 1)
+
+
+def _stray_headline(line: _Line, before: _Line | None, after: _Line | None, story: _StoryWords) -> bool:
     """A lone unlabelled line between two body paragraphs that reads as another story's headline.
 
     It must look like a whole headline sentence (at least eight words, no end
@@ -449,13 +465,20 @@ def _stray_headline(line: _Line, before: _Line | None, after: _Line | None) -> b
         return False
     words = _topic_words(text)
     shared = words & (_topic_words(before.segment.text) | _topic_words(after.segment.text))
-    return not shared or (len(shared) == 1 and len(words) >= 6)
+    if shared and not (len(shared) == 1 and len(words) >= 6):
+        return False
+    # A caption or a pulled line names what the whole story is about ("The Petersiks say a
+    # happy marriage is key to their successful business"): another story's headline
+    # rarely shares three of its topic words with more than one of the story's paragraphs.
+    return story.shared(words) < _STORY_TOPIC_WORDS
 
 
 # A command at a shell prompt ("$ hg push ../public"), a footnote opened by its caret ("^
 # Physics 125 Course Notes") or a line closed by a citation mark ("... destinations.[206]"):
 # the document's own text, never a headline.
 _CODE_OR_NOTE = re.compile(r"^[$^>#]\s|\[\d{1,4}\]$")
+# Topic words a lone line shares with the story's paragraphs that make it the story's own.
+_STORY_TOPIC_WORDS = 3
 # "1. ...", "2) ...", "4.4. ...": an item or a section heading of the document itself.
 _NUMBERED = re.compile(r"^\W{0,3}\d{1,3}(?:\.\d{1,3})*[.)]")
 # Words a headline does not end on but a line broken inside a sentence often does.
