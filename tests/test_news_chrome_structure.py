@@ -132,6 +132,18 @@ def test_the_storys_own_headline_over_its_byline_is_not_one_of_the_pages_headlin
     assert {5, 7, 9} <= set(flagged(boxed))
 
 
+def test_the_pages_header_above_the_storys_headline_is_navigation():
+    # Menus above the story's headline and deck, on a whole page.
+    text = article(
+        "The Daily Ledger", "Subscriber Services", "Weekend Guide", "Crossword Answers", "Lottery Results",
+        "Library to close after council vote", "Residents lose their last branch in the east end", "By Jane Doe",
+        BODY[0], BODY[1],
+    )
+    assert flagged(text) == {5: TOOLS, 7: TOOLS, 9: TOOLS}
+    # A kicker over the headline is not a header.
+    assert flagged(article("Analysis", "Library to close after council vote", "By Jane Doe", BODY[0], BODY[1])) == {}
+
+
 def test_legitimate_structure_stays_quiet():
     text = article(
         "Library to close after council vote",

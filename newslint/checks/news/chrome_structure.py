@@ -331,6 +331,9 @@ _LISTY = (LineKind.TITLE, LineKind.BOX_HEADING, LineKind.TOOL)
 # its headline a few lines above the byline.
 _BYLINE_REACH = 3
 _TITLE_REACH = 5
+# Lines above the story's headline read as the page's header, when there are this many.
+_HEADER_KINDS = (LineKind.TOOL, LineKind.TITLE, LineKind.OTHER, LineKind.BOX_HEADING)
+_MIN_HEADER_LINES = 3
 # A line ending in one of these is a link ("Real Time Brussels HOME PAGE »"), not a headline.
 _LINK_ARROWS = ("»", "›", ">", "→")
 
@@ -370,7 +373,17 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
     if before is None and after is not None:
         title = _story_title(run)
         if title is not None:
-            out.pop(title.segment.index, None)
+            start = run.index(title)
+            # A headline over a deck: the title line straight above is the story's too.
+            if start > 0 and run[start - 1].shape.kind is LineKind.TITLE:
+                start -= 1
+            for line in run[start:run.index(title) + 1]:
+                out.pop(line.segment.index, None)
+            # Above the story's headline, the page's header: its menus, boxes and links.
+            header = [line for line in run[:start]
+                      if line.segment.index not in out and line.shape.kind in _HEADER_KINDS]
+            if len(header) >= _MIN_HEADER_LINES:
+                out.update((line.segment.index, TOOLS) for line in header)
     return out
 
 
@@ -388,14 +401,14 @@ def _story_title(run: list[_Line]) -> _Line | None:
         line = run[j]
         if line.shape.kind is LineKind.TITLE and not line.segment.text.rstrip().endswith(_LINK_ARROWS):
             # The last of a list of headlines (under "Most Popular", or three or more of
-            # them straight over it) is the list's.
+            # them straight over it; a menu's short items are not headlines) is the list's.
             titles = 0
             for above in reversed(run[:j]):
                 if above.shape.kind is LineKind.BOX_HEADING or titles >= _MIN_LIST_LINES:
                     return None
                 if above.shape.kind is not LineKind.TITLE and not _is_filler(above):
                     break
-                titles += above.shape.kind is LineKind.TITLE
+                titles += above.shape.kind is LineKind.TITLE and len(above.shape.words) >= _MIN_HEADLINE_WORDS
             return None if titles >= _MIN_LIST_LINES else line
         if line.shape.kind not in (LineKind.TOOL, LineKind.META, LineKind.OTHER, LineKind.TITLE):
             return None
