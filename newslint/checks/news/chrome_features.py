@@ -41,6 +41,7 @@ _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w{2,}|#\w{2,}"
 # the word boundary of "\b[\w.+-]+@" asked for), read once per run rather than once per
 # starting point.
 _EMAIL = re.compile(r"(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[\w.]+\b")
+_WORD_RUN = re.compile(r"[\w'’-]+")
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘]|['’](?:\s|$)")
 _SAYS = re.compile(r"\b(?:said|says|told|asked|added|according to)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[a-z][.)]\s|[*•·▪◦‣-]\s?)")
@@ -196,8 +197,10 @@ def features(lines: Sequence[LineInput]) -> list[list[float] | None]:
     story: Counter[str] = Counter()
     if needed:
         prose_text = "\n".join(line.text for line, p in zip(lines, prose) if p).lower()
-        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(needed))) + r")(?![\w'’-])")
-        story.update(pattern.findall(prose_text))
+        # A word stands as a word where a whole run of word characters spells it; one
+        # fixed pattern finds the runs (a pattern of the document's own words would be
+        # compiled again for every document).
+        story.update(run for run in _WORD_RUN.findall(prose_text) if run in needed)
     texts = Counter(" ".join(line.text.lower().split()) for line in lines)
     prose_positions = [i for i, p in enumerate(prose) if p]
     first_prose = prose_positions[0] if prose_positions else n
