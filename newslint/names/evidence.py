@@ -80,7 +80,9 @@ class NameIndex:
         # The capitalised words only (``iPhone`` too): a word's neighbour counts only when
         # the gap between them holds no letter, so a skipped lower-case word between two
         # capitalised ones always breaks their adjacency.
-        caps = [(m.start(), m.end(), w) for m in WORD.finditer(text) if is_capitalised(w := m.group())]
+        # (``islower`` first: a plain call that turns most words away.)
+        caps = [(m.start(), m.end(), w) for m in WORD.finditer(text)
+                if not (w := m.group()).islower() and is_capitalised(w)]
         last = len(caps) - 1
         for i, (start, end, word) in enumerate(caps):
             form = strip_possessive(word)
