@@ -144,6 +144,18 @@ def test_the_pages_header_above_the_storys_headline_is_navigation():
     assert flagged(article("Analysis", "Library to close after council vote", "By Jane Doe", BODY[0], BODY[1])) == {}
 
 
+def test_with_no_byline_only_a_menus_short_links_above_the_headline_are_the_header():
+    menu = ["Home", "Local News", "Weekend Guide", "Crossword Answers", "Lottery Results", "Search"]
+    text = article("The Daily Ledger", "Subscribe Today", *menu, "Library to close after council vote", BODY[0], BODY[1])
+    # "Subscribe Today" is a tool line of its own.
+    assert flagged(text) == {3: TOOLS} | {5 + 2 * i: TOOLS for i in range(len(menu))}
+    # Fields, sentences and a hard-wrapped paragraph over the first paragraph are the story's.
+    fields = ["Chairman: Dave Halstead", "Secretary: Isabel Wright", "Treasurer: Ann Lee",
+              "Meets monthly.", "Dues are paid in", "January each year", "Club news"]
+    text = article("Westside Cycling Club", "Officers", *fields, BODY[0], BODY[1])
+    assert flagged(text) == {}
+
+
 def test_legitimate_structure_stays_quiet():
     text = article(
         "Library to close after council vote",

@@ -17,7 +17,8 @@ from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
-    is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address, opens_story_list,
+    is_list_content, is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address,
+    opens_story_list,
     shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
@@ -334,6 +335,9 @@ _TITLE_REACH = 5
 # Lines above the story's headline read as the page's header, when there are this many.
 _HEADER_KINDS = (LineKind.TOOL, LineKind.TITLE, LineKind.OTHER, LineKind.BOX_HEADING)
 _MIN_HEADER_LINES = 3
+# With no byline under the headline: menu items of at most this many words, and more of them.
+_MENU_ITEM_WORDS = 5
+_MIN_UNSIGNED_HEADER_LINES = 5
 # A line ending in one of these is a link ("Real Time Brussels HOME PAGE »"), not a headline.
 _LINK_ARROWS = ("»", "›", ">", "→")
 
@@ -371,32 +375,50 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     if before is None and after is not None:
-        title = _story_title(run)
-        if title is not None:
+        found = _story_title(run)
+        if found is not None:
+            title, signed = found
             start = run.index(title)
             # A headline over a deck: the title line straight above is the story's too.
             if start > 0 and run[start - 1].shape.kind is LineKind.TITLE:
                 start -= 1
-            for line in run[start:run.index(title) + 1]:
-                out.pop(line.segment.index, None)
+            # With no byline, the headline is a guess: it only marks where the header ends.
+            if signed:
+                for line in run[start:run.index(title) + 1]:
+                    out.pop(line.segment.index, None)
             # Above the story's headline, the page's header: its menus, boxes and links.
-            header = [line for line in run[:start]
-                      if line.segment.index not in out and line.shape.kind in _HEADER_KINDS]
-            if len(header) >= _MIN_HEADER_LINES:
+            # Without a byline to place the headline, only a menu's short items count, and
+            # none that runs on into the line after it (a hard-wrapped sentence).
+            header = [line for position, line in enumerate(run[:start])
+                      if line.segment.index not in out and line.shape.kind in _HEADER_KINDS
+                      and (signed or _menu_item(line, run[position + 1]))]
+            if len(header) >= (_MIN_HEADER_LINES if signed else _MIN_UNSIGNED_HEADER_LINES):
                 out.update((line.segment.index, TOOLS) for line in header)
     return out
 
 
-def _story_title(run: list[_Line]) -> _Line | None:
+def _menu_item(line: _Line, after: _Line) -> bool:
+    """A short link of a menu: a few words, no sentence, field, contact detail or table
+    row, no colon, comma or open bracket (pieces of a field or a sentence broken across
+    lines), and not a piece of a hard-wrapped sentence that runs on into the next line."""
+    text = line.segment.text
+    return (len(line.shape.words) <= _MENU_ITEM_WORDS and not line.shape.ends_sentence
+            and not any(mark in text for mark in ":,") and text.count("(") == text.count(")")
+            and not line.shape.ends_colon and not is_list_content(text) and not is_contact_detail(text)
+            and not is_table_row(text) and not _runs_on(line, after))
+
+
+def _story_title(run: list[_Line]) -> tuple[_Line, bool] | None:
     """In the run above the story's first paragraph, the story's own headline: the last
     title line over the byline that ends the run, with at most a few tool, date or label
     lines between ("Azerbaijan's Rising Gas Negotiators / Article / Comments (3) / By
     Alessandro Torello"), however many other headlines the page lists above it."""
+    signed = True
     for k in range(len(run) - 1, max(len(run) - 1 - _BYLINE_REACH, -1), -1):
         if byline_name(run[k].segment.text) is not None:
             break
     else:
-        return None
+        k, signed = len(run), False
     for j in range(k - 1, max(k - 1 - _TITLE_REACH, -1), -1):
         line = run[j]
         if line.shape.kind is LineKind.TITLE and not line.segment.text.rstrip().endswith(_LINK_ARROWS):
@@ -409,7 +431,7 @@ def _story_title(run: list[_Line]) -> _Line | None:
                 if above.shape.kind is not LineKind.TITLE and not _is_filler(above):
                     break
                 titles += above.shape.kind is LineKind.TITLE and len(above.shape.words) >= _MIN_HEADLINE_WORDS
-            return None if titles >= _MIN_LIST_LINES else line
+            return None if titles >= _MIN_LIST_LINES else (line, signed)
         if line.shape.kind not in (LineKind.TOOL, LineKind.META, LineKind.OTHER, LineKind.TITLE):
             return None
     return None
