@@ -375,26 +375,32 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
             if line.shape.kind is not LineKind.TOOL:
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     if before is None and after is not None:
-        found = _story_title(run)
-        if found is not None:
-            title, signed = found
-            start = run.index(title)
-            # A headline over a deck: the title line straight above is the story's too.
-            if start > 0 and run[start - 1].shape.kind is LineKind.TITLE:
-                start -= 1
-            # With no byline, the headline is a guess: it only marks where the header ends.
-            if signed:
-                for line in run[start:run.index(title) + 1]:
-                    out.pop(line.segment.index, None)
-            # Above the story's headline, the page's header: its menus, boxes and links.
-            # Without a byline to place the headline, only a menu's short items count, and
-            # none that runs on into the line after it (a hard-wrapped sentence).
-            header = [line for position, line in enumerate(run[:start])
-                      if line.segment.index not in out and line.shape.kind in _HEADER_KINDS
-                      and (signed or _menu_item(line, run[position + 1]))]
-            if len(header) >= (_MIN_HEADER_LINES if signed else _MIN_UNSIGNED_HEADER_LINES):
-                out.update((line.segment.index, TOOLS) for line in header)
+        _judge_page_top(run, out)
     return out
+
+
+def _judge_page_top(run: list[_Line], out: dict[int, str]) -> None:
+    """The run above the story's first paragraph on a whole page: the story's headline
+    (and deck) keeps no list verdict, and the page's header above it is navigation."""
+    found = _story_title(run)
+    if found is None:
+        return
+    title, signed = found
+    start = run.index(title)
+    # A headline over a deck: the title line straight above is the story's too.
+    if start > 0 and run[start - 1].shape.kind is LineKind.TITLE:
+        start -= 1
+    # With no byline, the headline is a guess: it only marks where the header ends.
+    if signed:
+        for line in run[start:run.index(title) + 1]:
+            out.pop(line.segment.index, None)
+    # Above the story's headline, the page's header: its menus, boxes and links. Without
+    # a byline to place the headline, only a menu's short links count.
+    header = [line for position, line in enumerate(run[:start])
+              if line.segment.index not in out and line.shape.kind in _HEADER_KINDS
+              and (signed or _menu_item(line, run[position + 1]))]
+    if len(header) >= (_MIN_HEADER_LINES if signed else _MIN_UNSIGNED_HEADER_LINES):
+        out.update((line.segment.index, TOOLS) for line in header)
 
 
 def _menu_item(line: _Line, after: _Line) -> bool:
