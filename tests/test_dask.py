@@ -236,14 +236,22 @@ def _imported(name: str) -> bool:
     return name in sys.modules
 
 
-def test_the_local_cluster_forks_its_workers_from_this_process_on_linux():
-    """Forked workers start with what this process imported (Dask, newslint) rather than
-    a fresh interpreter importing it all again; other systems spawn them."""
+def _ignores_ctrl_c() -> bool:
+    import signal
+
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_the_local_cluster_spawns_its_workers_and_they_ignore_ctrl_c():
+    """Workers are fresh interpreters, never forks of this process (which runs the
+    scheduler's logging event-loop thread: a fork could inherit a held lock), and they
+    ignore Ctrl-C, which the client handles."""
     import colorsys  # noqa: F401 - a module neither newslint nor Dask imports
 
     with DaskExecutor(workers=2) as executor:
-        seen = executor.client().run(_imported, "colorsys")
-    assert list(seen.values()) == [sys.platform.startswith("linux")] * 2
+        client = executor.client()
+        assert list(client.run(_imported, "colorsys").values()) == [False, False]
+        assert list(client.run(_ignores_ctrl_c).values()) == [True, True]
 
 
 def test_an_interrupted_run_does_not_show_the_cluster_s_teardown_errors(archive):

@@ -26,8 +26,7 @@ on in submission order from a reorder buffer.
 
 The LocalCluster newslint starts has no dashboard, no per-worker statistical profiler
 (a sampling thread that competes with checking for the GIL), and its monitors tick
-seldom, and on Linux its workers are forked from this process rather than spawned
-(see ``LOCAL_CLUSTER_CONFIG``).
+seldom, and its workers are spawned, never forked (see ``LOCAL_CLUSTER_CONFIG``).
 
 Lost work: when a worker dies, the scheduler gives its batch to another worker (Dask's
 ``allowed-failures``, 3 by default). A batch that still fails (``KilledWorker``, or an
@@ -43,7 +42,6 @@ import collections
 import gc
 import logging
 import re
-import sys
 import time
 import uuid
 from typing import Iterator, Sequence
@@ -62,16 +60,17 @@ AHEAD = 4
 # Without a dashboard nobody reads the monitors: they look less often (the event-loop
 # tick every 1 s, not 20 ms; CPU and memory figures every 5 s; a worker's memory against
 # its limit every 1 s, not 100 ms), which leaves the cores to the checking.
-# On Linux the nannies fork their workers from this process, as the -j pool does: a
-# worker then starts with Dask and newslint already imported instead of a fresh
-# interpreter importing them (about 0.4 CPU-s and 0.25 s a worker). Elsewhere they spawn
-# (macOS's system libraries are not safe to use in a forked child).
+# The nannies spawn their workers, fresh interpreters, everywhere. Forking them from this
+# process saved about 0.4 CPU-s and 0.25 s a worker, but this process runs the scheduler's
+# event-loop thread, which logs: a fork while it held a log stream's lock left the worker
+# waiting on that lock for ever at its first log line (a hung test run).
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
-    "distributed.worker.multiprocessing-method": "fork" if sys.platform.startswith("linux") else "spawn",
+    "distributed.worker.multiprocessing-method": "spawn",
+    "distributed.worker.preload": ["newslint.execution.worker_signals"],
 }
 
 # Its scheduler's HTTP server (health and metrics routes; the dashboard is off) on a
@@ -119,11 +118,10 @@ class DaskExecutor:
             if self.address is None:
                 import dask
 
-                # Nannies copy the configuration into their workers when they start them.
-                # While they fork the workers, Ctrl-C is held as during a write and raised
-                # once they have started; the workers keep that handler, so a Ctrl-C then
-                # stops the run from this process alone (its nannies stop the workers)
-                # instead of a traceback from each worker.
+                # Nannies copy the configuration into their workers when they start them;
+                # the workers ignore Ctrl-C (worker_signals), so a Ctrl-C stops the run from
+                # this process alone (its nannies stop the workers). While the cluster
+                # starts, Ctrl-C is held as during a write and raised once it has started.
                 held = HeldInterrupts()
                 with dask.config.set(LOCAL_CLUSTER_CONFIG), held, held.writing():
                     self._cluster = LocalCluster(n_workers=max(1, self._workers or 1), threads_per_worker=1,
