@@ -18,8 +18,7 @@ from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
     is_list_content, is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address,
-    opens_story_list,
-    shape_of,
+    opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
@@ -386,13 +385,13 @@ def _judge_page_top(run: list[_Line], out: dict[int, str]) -> None:
     if found is None:
         return
     title, signed = found
-    start = run.index(title)
+    at = start = run.index(title)
     # A headline over a deck: the title line straight above is the story's too.
     if start > 0 and run[start - 1].shape.kind is LineKind.TITLE:
         start -= 1
     # With no byline, the headline is a guess: it only marks where the header ends.
     if signed:
-        for line in run[start:run.index(title) + 1]:
+        for line in run[start:at + 1]:
             out.pop(line.segment.index, None)
     # Above the story's headline, the page's header: its menus, boxes and links. Without
     # a byline to place the headline, only a menu's short links count.
@@ -404,14 +403,14 @@ def _judge_page_top(run: list[_Line], out: dict[int, str]) -> None:
 
 
 def _menu_item(line: _Line, after: _Line) -> bool:
-    """A short link of a menu: a few words, no sentence, field, contact detail or table
-    row, no colon, comma or open bracket (pieces of a field or a sentence broken across
-    lines), and not a piece of a hard-wrapped sentence that runs on into the next line."""
+    """A short link of a menu: a few words, no sentence, no list content (a field, a
+    quantity, a contact detail) or table row, no colon, comma or open bracket (pieces of a
+    field or a sentence broken across lines), and not a piece of a hard-wrapped sentence
+    that runs on into the next line."""
     text = line.segment.text
     return (len(line.shape.words) <= _MENU_ITEM_WORDS and not line.shape.ends_sentence
             and not any(mark in text for mark in ":,") and text.count("(") == text.count(")")
-            and not line.shape.ends_colon and not is_list_content(text) and not is_contact_detail(text)
-            and not is_table_row(text) and not _runs_on(line, after))
+            and not is_list_content(text) and not is_table_row(text) and not _runs_on(line, after))
 
 
 def _story_title(run: list[_Line]) -> tuple[_Line, bool] | None:
