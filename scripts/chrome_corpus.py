@@ -19,8 +19,8 @@ The output folder has the layout of ``../shared/corpus/l3s-gn1``: ``articles/<na
 read both alike. The page's words are matched against the kept text in order, so a
 line counts as kept only where it stands in it (a story's headline repeated in a "most
 read" box is not). Lines the match cannot decide (partly kept, or a few words that also
-stand elsewhere in the kept text) get no label and are not scored. The pages' text stays in the output folder you name; nothing is written to the
-repository.
+stand elsewhere in the kept text) get no label and are not scored. The pages' text stays
+in the output folder you name; nothing is written to the repository.
 
     python scripts/chrome_corpus.py /data/htmlclean/dragnet_data /tmp/chrome/dragnet-page --view page
 """
@@ -187,11 +187,7 @@ class Gold:
                 return "article"
             return "chrome" if f" {joined} " not in self.joined else None
         grams = list(zip(words, words[1:], words[2:]))
-        cover = sum(g in self.trigrams for g in grams) / len(grams)
-        if cover >= _ARTICLE_COVER:
-            return "article"
-        return "chrome" if cover <= _CHROME_COVER else None
-
+        return _by_cover(sum(g in self.trigrams for g in grams) / len(grams))
 
     def label_lines(self, lines: Sequence[str]) -> list[str | None]:
         """Each line's label, each word of the kept text matching one word of the page.
@@ -202,9 +198,8 @@ class Gold:
         past the story), each kept word used once. So a line the page prints twice, such
         as the story's headline again in a "most read" box, or a show's name in its menu,
         is kept once, in the story's place, and the copy is not."""
-        page_words: list[str] = []
-        for line in lines:
-            page_words += tokens(line)
+        line_words = [tokens(line) for line in lines]
+        page_words = [w for words in line_words for w in words]
         run = [0] * len(page_words)
         used = [False] * len(self.words)
         matcher = SequenceMatcher(None, page_words, self.words, autojunk=False)
@@ -223,8 +218,7 @@ class Gold:
             used[b:b + size] = [True] * size
         out: list[str | None] = []
         start = 0
-        for line in lines:
-            words = tokens(line)
+        for words in line_words:
             runs, start = run[start:start + len(words)], start + len(words)
             if not words:
                 out.append(None)
@@ -239,9 +233,15 @@ class Gold:
             else:
                 # A word counts as kept in a common run of three words or more, or in a run
                 # as long as the line itself.
-                cover = sum(r >= min(_SHORT, len(words)) for r in runs) / len(words)
-                out.append("article" if cover >= _ARTICLE_COVER else "chrome" if cover <= _CHROME_COVER else None)
+                out.append(_by_cover(sum(r >= min(_SHORT, len(words)) for r in runs) / len(words)))
         return out
+
+
+def _by_cover(cover: float) -> str | None:
+    """A line's label by the share of it found in the kept text (None: partly kept)."""
+    if cover >= _ARTICLE_COVER:
+        return "article"
+    return "chrome" if cover <= _CHROME_COVER else None
 
 
 def _read_gold(path: Path) -> str:
