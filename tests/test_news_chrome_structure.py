@@ -436,11 +436,30 @@ def test_a_site_s_navigation_bar_is_a_tool_line(line):
     assert flagged(text) == {7: TOOLS}
 
 
-def test_a_line_naming_places_or_a_few_sections_is_not_a_navigation_bar():
-    for line in ("Ohio | Michigan | Indiana | Illinois",             # the story's own list
-                 "News Front Page | World | UK | England | Scotland | Wales"):
-        text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
-        assert flagged(text).get(7) != TOOLS, line
+@pytest.mark.parametrize("line", [
+    "News Front Page | World | UK | England | Scotland | Wales",
+    "Home | FAQs | News | Writing Courses | Writing Centres",
+    "Puppeteers | Crew | Animators | Emmy awards and nominations | Songs | Episodes | Discography",
+    "Comments on this piece • Fiction Forum • Main Forum Index • Forum Login",
+    "| | Home \\| FAQs \\| News \\| Books \\| For Faculty | | |",    # a table cell holding the bar
+])
+def test_a_menu_bar_of_any_site_is_a_tool_line(line):
+    # Four or more short links, whatever they name: no vocabulary needed.
+    text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
+    assert flagged(text) == {7: TOOLS}
+
+
+@pytest.mark.parametrize("line", [
+    "Ohio | Michigan | Indiana",                              # three pieces: a short list
+    "| Ohio | Michigan | Indiana | Illinois |",               # a table's header row
+    "Ohio 52% | Michigan 48% | Indiana 61% | Illinois 39%",   # figures
+    "By Jane Doe | May 5, 2024 | 10:32 AM | Updated",         # a byline and dateline
+    "We came. | We saw. | We voted. | We lost.",              # sentences
+    "The council | which met on Tuesday | voted to close the branch library | despite protests",
+])
+def test_a_line_split_by_bars_that_is_not_a_menu_is_not_a_navigation_bar(line):
+    text = article("Library to close", BODY[0], BODY[1], line, BODY[2])
+    assert flagged(text).get(7) != TOOLS, line
 
 
 def test_a_navigation_bar_over_the_story_s_title_and_deck_does_not_head_a_list():

@@ -218,7 +218,9 @@ class LineKind(enum.Enum):
     OTHER = "other"          # short text of no clear shape (numbers, stats, list items)
 
 
-# A line of this many words is prose, whatever else it holds (unless it is a web address).
+# A line of this many words is prose, whatever else it holds (unless it is a web address
+# or a menu bar, which holds one of these).
+_MENU_MARKS = re.compile(r"[|•·]")
 _PROSE_WORDS = 20
 
 
@@ -260,9 +262,14 @@ def _count_function_words(words: tuple[str, ...]) -> int:
     return sum(map(FUNCTION_WORDS.__contains__, words))
 
 
-_PIECE_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+# A "|" escaped as "\\|" is a separator a table cell holds as text.
+_PIECE_SEPARATOR = re.compile(r"\s*\\?[|•·]\s*")
 # A navigation bar names at least this many of a site's sections or links.
 _MIN_NAVIGATION_LINKS = 3
+# A menu bar of any site: at least this many links, each of at most so many words.
+_MIN_MENU_LINKS = 4
+_MENU_LINK_WORDS = 4
+_MENU_LINK = re.compile(r"[^\d.!?,;:]*[^\d\s.!?,;:]")
 
 
 def _is_tool_piece(text: str) -> bool:
@@ -297,8 +304,23 @@ def _pieces(text: str) -> list[str]:
 
 
 def is_navigation_line(text: str) -> bool:
-    """A line that is a site's navigation bar ("News | Sports | Opinion | Obituaries")."""
-    return is_navigation_bar(_pieces(text))
+    """A line that is a site's navigation bar ("News | Sports | Opinion | Obituaries") or
+    menu bar ("Home | FAQs | Writing Courses | Writing Centres")."""
+    return is_navigation_bar(_pieces(text)) or is_menu_bar(text)
+
+
+def is_menu_bar(text: str) -> bool:
+    """Four or more short links split by "|", "•" or "·", whatever they name ("Home | FAQs |
+    Writing Courses | For Faculty"): a few words each, no number, nothing that closes a
+    sentence or a clause. A table's row ("| Inches | Millimeters | Inches |") is not one,
+    unless a cell holds the bar as text ("| | Home \\| FAQs \\| News \\| Books | |")."""
+    text = text.strip()
+    if text.startswith(tuple(_CELL_MARKS)) and "\\|" not in text:
+        return False
+    pieces = _pieces(text)
+    return len(pieces) >= _MIN_MENU_LINKS and all(
+        _MENU_LINK.fullmatch(piece) and _has_words(piece, 1) and not _has_words(piece, _MENU_LINK_WORDS + 1)
+        for piece in pieces)
 
 
 def is_navigation_bar(pieces: list[str]) -> bool:
@@ -380,7 +402,9 @@ def shape_of(text: str) -> LineShape:
     text = text.strip()
     ends_sentence = bool(_SENTENCE_END.search(text[-_END_WINDOW:]))
     ends_colon = text.endswith(":")
-    if _has_words(text, _PROSE_WORDS):
+    if _MENU_MARKS.search(text) and is_menu_bar(text):
+        kind = LineKind.TOOL
+    elif _has_words(text, _PROSE_WORDS):
         # What _kind_of decides for a line this long, without listing every word.
         kind = LineKind.TOOL if _DOMAIN.match(text) else LineKind.PROSE
     else:
