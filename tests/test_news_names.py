@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 
 from newslint.checks.base import Hit
 from newslint.checks.news.names import NEAR_KNOWN, VARIANT, NamesCheck
 from newslint.documents import parse_document
 from newslint.findings import Category, Severity
-from newslint.names.evidence import NameIndex, strip_possessive
+from newslint.names.evidence import WORD, NameIndex, _capitalised_words, is_capitalised, strip_possessive
 from newslint.names.variants import article_variants, close_forms, is_plural_pair
 
 SPELL = "lt.MORFOLOGIK_RULE_EN_US"
@@ -203,3 +204,11 @@ def test_a_speller_match_over_a_name_and_the_next_word_is_dropped():
              _speller_hit(doc, 0, text.index("Ree said"), text.index("Ree said") + 8, "Rees aid")]
     slip = _speller_hit(doc, 0, text.index("Later, Modi"), text.index("Later, Modi") + 11)
     assert NamesCheck().refine(doc, glued + [slip]) == ([], [slip])
+
+
+@given(st.lists(st.sampled_from(["iPhone", "McDonald's", "O'Neil", "eBay", "ABC", "A", "Smith", "smith",
+                                 "phone", "x_Abc", "東京", "Ǆemal", "well-Known", "3Com", " ", ", ", "-", "’",
+                                 ".", "\n", "_", "9"]), max_size=30).map("".join))
+def test_capitalised_words_are_found_where_they_stand(text):
+    expected = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text) if is_capitalised(m.group())]
+    assert _capitalised_words(text) == expected

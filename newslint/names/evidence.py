@@ -80,9 +80,7 @@ class NameIndex:
         # The capitalised words only (``iPhone`` too): a word's neighbour counts only when
         # the gap between them holds no letter, so a skipped lower-case word between two
         # capitalised ones always breaks their adjacency.
-        # (``islower`` first: a plain call that turns most words away.)
-        caps = [(m.start(), m.end(), w) for m in WORD.finditer(text)
-                if not (w := m.group()).islower() and is_capitalised(w)]
+        caps = _capitalised_words(text)
         last = len(caps) - 1
         for i, (start, end, word) in enumerate(caps):
             form = strip_possessive(word)
@@ -111,6 +109,27 @@ class NameIndex:
             if mention.segment == segment and mention.start == start:
                 return mention.after_title or mention.in_run or mention.possessive
         return False
+
+
+def _capitalised_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word of ``text``, in order.
+
+    Words are listed without their places (``findall`` is cheaper than a match object a
+    word) and only the capitalised ones are then looked for, from the end of the last one
+    found: every capital letter is part of a word and the words between are lower case,
+    so the first occurrence is the word's own.
+    """
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    find = text.find
+    for word in WORD.findall(text):
+        # ``islower`` first: a plain call that turns most words away.
+        if word.islower() or not is_capitalised(word):
+            continue
+        start = find(word, end)
+        end = start + len(word)
+        out.append((start, end, word))
+    return out
 
 
 def _all_capitals(form: str) -> bool:
