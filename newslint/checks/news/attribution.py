@@ -451,9 +451,11 @@ def _unbalanced_hits(doc: Document, seg: Segment, scan: QuoteScan) -> list[Hit]:
     """Unbalanced marks, reading straight and curly marks as one set or, when a paragraph
     nests one style inside the other ("… “too loud” …"), each on its own: whichever
     reading leaves fewer marks unpaired is the one a reader makes."""
-    if _MARKUP_ATTRIBUTE.search(seg.text):
-        return []   # leftover markup: its quote marks delimit attribute values
     hits = _unbalanced_in(doc, seg, scan)
+    # Leftover markup: its quote marks delimit attribute values (looked for only in a
+    # paragraph with a mark unpaired, since the search costs more than the pairing).
+    if hits and _MARKUP_ATTRIBUTE.search(seg.text):
+        return []
     if hits:
         inner = _nested_curly_quotes(seg.text)
         if inner:
