@@ -50,6 +50,8 @@ class Mention(NamedTuple):
 
 
 def strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:     # most words: nothing to strip
+        return word
     return _POSSESSIVE.sub("", word)
 
 
