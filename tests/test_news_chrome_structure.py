@@ -469,3 +469,34 @@ def test_a_navigation_bar_over_the_story_s_title_and_deck_does_not_head_a_list()
                    "Pool Hours Cut Back", "New figures show rising costs, fewer swimmers at the pool",
                    BODY[2], BODY[3])
     assert flagged(text) == {9: TOOLS}
+
+
+def test_a_few_lines_between_chrome_lines_the_model_leans_on_are_chrome_too():
+    # A page's footer: the model is sure of some links and less sure of those between.
+    footer = ["Video", "Tools", "Site Map", "Interactive", "Portfolio", "Job Search", "Real Estate Search",
+              "Loan Center", "Calculators", "Corrections", "My Account", "Facebook", "Twitter"]
+    text = article("Library to close", "By Jane Doe", *BODY, *footer)
+    found = flagged(text)
+    lines = text.split("\n")
+    by_text = {lines[n - 1]: rule for n, rule in found.items()}
+    for item in ("Interactive", "Portfolio", "Calculators", "Corrections"):
+        assert by_text.get(item) == BOILERPLATE, (item, by_text)
+    assert not any(line in by_text for line in ["Library to close", "By Jane Doe", *BODY])
+
+
+def test_between_chrome_fills_short_gaps_the_model_leans_on():
+    from newslint.checks.news.chrome_structure import _between_chrome
+    tools, phrase = TOOLS, "phrase"
+    assert _between_chrome([tools, 0.8, 0.75, tools]) == [1, 2]
+    assert _between_chrome([phrase, 0.9, BOILERPLATE]) == [1]
+    # A line the model leans the other way on, or does not score (prose), keeps the gap open.
+    assert _between_chrome([tools, 0.8, 0.3, tools]) == []
+    assert _between_chrome([tools, 0.8, None, tools]) == []
+    # Open at either end: nothing to fill.
+    assert _between_chrome([0.9, tools, 0.9]) == []
+    # A headline list is no edge: lists the story gives look alike.
+    assert _between_chrome([HEADLINE_LIST, 0.9, tools]) == []
+    assert _between_chrome([tools, 0.9, HEADLINE_LIST]) == []
+    # Too long a gap.
+    assert _between_chrome([tools] + [0.9] * 21 + [tools]) == []
+    assert _between_chrome([tools] + [0.9] * 20 + [tools]) == list(range(1, 21))

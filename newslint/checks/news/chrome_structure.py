@@ -155,7 +155,9 @@ RULES: tuple[RuleInfo, ...] = (
         "A short line that the trained chrome model reads as web-page text, though no phrase "
         "rule or structural rule names it: form labels, section menus, widget, box and "
         "footer text. The model weighs the line's shape, its words against the story's, and the "
-        "lines around it (see docs/chrome.md).",
+        "lines around it (see docs/chrome.md). Up to twenty lines between two chrome lines are "
+        "flagged when the model leans toward chrome on each of them (a probability of 0.7, "
+        "against 0.95 for a line on its own), as a menu's items between items it is sure of.",
         "Page text interrupts the story; readers of the article never see it.",
         "Delete the line, or extract only the article body.",
         flag=(
@@ -222,26 +224,68 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
     verdicts = dict((seg.index, rule) for seg, rule in classify(segments, phrase, kinds, weighed=True))
     inputs = line_inputs(segments, kinds, verdicts)
     out: list[tuple[Segment, str]] = []
+    # Each segment in order: the rule it gets here, the phrase rules' mark (an
+    # unknown rule) for one they report, or its probability when it gets none.
+    marks: list[str | float | None] = []
     for seg, row in zip(segments, features(inputs)):
         verdict = verdicts.get(seg.index)
         if verdict == FURNITURE:
             out.append((seg, verdict))
+            marks.append(verdict)
             continue
-        if seg.index in phrase:
-            continue
-        if verdict is not None and _labelled_by_phrase_rules(seg.text):
+        if seg.index in phrase or (verdict is not None and _labelled_by_phrase_rules(seg.text)):
+            marks.append(_PHRASE_RULE)
             continue
         if verdict is not None and verdict not in WEIGHED:
             needed = model.verdict_threshold(verdict)
-            if needed <= 0.0 or row is None or model.probability(row) >= needed:
+            p = model.probability(row) if needed > 0.0 and row is not None else None
+            if p is None or p >= needed:
                 out.append((seg, verdict))
+                marks.append(verdict)
+            else:
+                marks.append(p)
             continue
-        p = model.probability(row) if row is not None else 0.0
-        if verdict is not None and p >= model.keep_threshold:
+        p = model.probability(row) if row is not None else None
+        if verdict is not None and p is not None and p >= model.keep_threshold:
             out.append((seg, HEADLINE_LIST))
-        elif verdict is None and p >= model.threshold:
+            marks.append(HEADLINE_LIST)
+        elif verdict is None and p is not None and p >= model.threshold:
             out.append((seg, BOILERPLATE))
+            marks.append(BOILERPLATE)
+        else:
+            marks.append(None if p is None or kinds.get(seg.index) is LineKind.PROSE else p)
+    filled = _between_chrome(marks)
+    if filled:
+        out.extend((segments[i], BOILERPLATE) for i in filled)
+        out.sort(key=lambda found: found[0].index)
     return out
+
+
+# The phrase rules report the line (the mark _between_chrome reads for it).
+_PHRASE_RULE = "phrase"
+# A few lines between two chrome lines are chrome too when the model leans that way for
+# each of them (a menu's items it is less sure of, between items it is sure of).
+_MAX_GAP_LINES = 20
+_GAP_PROBABILITY = 0.7
+
+
+def _between_chrome(marks: Sequence[str | float | None]) -> list[int]:
+    """Positions of the unflagged lines of each short gap between two chrome lines when
+    the model gives every line of the gap at least _GAP_PROBABILITY (a line it does not
+    score, such as prose, keeps the gap open). A headline list does not count as the
+    gap's edge: lists the story gives look alike, and would spread."""
+    filled: list[int] = []
+    start: int | None = None
+    edge = False        # the last flagged line may close a gap
+    for i, mark in enumerate(marks):
+        if isinstance(mark, str):
+            if start is not None and edge and mark != HEADLINE_LIST and i - start <= _MAX_GAP_LINES \
+                    and all(isinstance(m, float) and m >= _GAP_PROBABILITY for m in marks[start:i]):
+                filled.extend(range(start, i))
+            start, edge = None, mark != HEADLINE_LIST
+        elif start is None:
+            start = i
+    return filled
 
 
 def line_inputs(segments: Sequence[Segment], kinds: dict[int, LineKind], verdicts: dict[int, str]) -> list[LineInput]:
