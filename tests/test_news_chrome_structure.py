@@ -500,3 +500,18 @@ def test_between_chrome_fills_short_gaps_the_model_leans_on():
     # Too long a gap.
     assert _between_chrome([tools] + [0.9] * 21 + [tools]) == []
     assert _between_chrome([tools] + [0.9] * 20 + [tools]) == list(range(1, 21))
+
+
+def test_headlines_followed_by_their_dates_are_a_list_of_related_stories():
+    text = article("Library to close", BODY[0], BODY[1], BODY[2],
+                   "- Murdoch Inquiry Extends to Cellphone Theft (July 24, 2012)",
+                   "- China Sends Troops to Disputed Islands (July 24, 2012)",
+                   "- Taqueria Aiming for Opening Next Week - April 25, 2012", BODY[3])
+    assert flagged(text) == {9: HEADLINE_LIST, 11: HEADLINE_LIST, 13: HEADLINE_LIST}
+
+
+def test_one_dated_line_or_a_dated_event_is_not_a_headline_list():
+    for lines in (["- Murdoch Inquiry Extends to Cellphone Theft (July 24, 2012)"],
+                  ["- the council met (July 24, 2012)", "- the board met (July 25, 2012)"]):
+        text = article("Library to close", BODY[0], BODY[1], *lines, BODY[2])
+        assert HEADLINE_LIST not in flagged(text).values(), lines

@@ -51,6 +51,12 @@ _DATE = re.compile(
 # An entry of a blog's archive menu: "October 2006", "March 2008 (12)", "- 2004 Archives".
 _ARCHIVE_MONTH = re.compile(
     rf"^(?:[-*•·]\s*)?(?:{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d\s+archives?)\s*(?:\(\d+\))?$", re.I)
+# A headline with its date, as a list of related stories gives them: "Murdoch Inquiry
+# Extends to Cellphone Theft (July 24, 2012)", "Pike's Taqueria Aiming for Opening - April 25, 2012".
+_DATED_HEADLINE = re.compile(
+    rf"^(?:[-*•]\s+)?[A-Z‘'\"“][^()\n]{{10,140}}?\s*"
+    rf"(?:\(\s*(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\s*\)"
+    rf"|[-–—]\s+(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})$")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]", re.I)
 # The name a byline gives: "By Jane Doe | May 5, 2025" -> "Jane Doe".
@@ -125,6 +131,11 @@ def is_section_name(text: str) -> bool:
 def is_archive_month(text: str) -> bool:
     """Whether a line is only a month and a year, as an archive menu lists them."""
     return _ARCHIVE_MONTH.match(text.strip()) is not None
+
+
+def is_dated_headline(text: str) -> bool:
+    """Whether a line is a headline followed by its date ("... Theft (July 24, 2012)")."""
+    return _DATED_HEADLINE.match(text.strip()) is not None
 
 
 def is_web_address(text: str) -> bool:

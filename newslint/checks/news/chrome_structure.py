@@ -17,7 +17,7 @@ from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
-    is_list_content, is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address,
+    is_dated_headline, is_list_content, is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address,
     opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
@@ -72,6 +72,9 @@ _DIRECTORY_SHARE = 5
 # this many sections.
 _MIN_ARCHIVE_MONTHS = 3
 _MIN_SECTION_NAMES = 3
+# Headlines followed by their dates ("... (July 24, 2012)"), one after another: a list of
+# related stories.
+_MIN_DATED_HEADLINES = 2
 
 
 def _rule(rule_id: str, what: str, why: str, fix: str, flag: Sequence[str], pass_: Sequence[str]) -> RuleInfo:
@@ -217,7 +220,10 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
     A headline-list verdict stands when the model gives the line at least its keep
     threshold (lists the story gives look alike); each other structural verdict stands
     when the model gives the line at least that verdict's threshold (0: always);
-    a line with no verdict is flagged when the model is confident it is page text. Lines the phrase rules cover and page furniture are left as they are.
+    a line with no verdict is flagged when the model is confident it is page text, and a
+    short gap between two chrome lines when it leans that way on each line of it
+    (:func:`_between_chrome`). Lines the phrase rules cover and page furniture are left as
+    they are.
     """
     phrase = {seg.index for seg in segments if _left_to_phrase_rules(seg.text)}
     kinds: dict[int, LineKind] = {}
@@ -403,6 +409,8 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
         out.update((line.segment.index, TOOLS) for line in stretch)
     for stretch in _stretches(run, is_section_name, _MIN_SECTION_NAMES):
         out.update((line.segment.index, TOOLS) for line in stretch)
+    for stretch in _stretches(run, is_dated_headline, _MIN_DATED_HEADLINES):
+        out.update((line.segment.index, HEADLINE_LIST) for line in stretch)
     if len(run) == 1 and run[0].segment.index not in out and _stray_headline(run[0], before, after, story):
         out[run[0].segment.index] = TEASER
     if directory:
