@@ -230,9 +230,10 @@ class LineKind(enum.Enum):
 
 
 # A line of this many words is prose, whatever else it holds (unless it is a web address
-# or a menu bar, which holds one of these).
-_MENU_MARKS = re.compile(r"[|•·]")
+# or a menu bar).
 _PROSE_WORDS = 20
+# What every menu bar holds: a cheap test before the bar's pieces are read.
+_MENU_MARKS = re.compile(r"[|•·]")
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from newslint.checks.base import Hit, RuleInfo
 from newslint.checks.news.chrome_features import LineInput, features
 from newslint.checks.news.chrome_lines import (
     LineKind, LineShape, byline_name, is_archive_month, is_bare_byline, is_contact_detail, is_credit,
-    is_dated_headline, is_list_content, is_navigation_line, is_section_name, is_table_row, is_teaser, is_web_address,
-    opens_story_list, shape_of,
+    is_dated_headline, is_list_content, is_navigation_line, is_section_name, is_table_row, is_teaser,
+    is_web_address, opens_story_list, shape_of,
 )
 from newslint.checks.news.chrome_model import ChromeModel, shipped_model
 from newslint.documents.model import Document, Segment, SegmentKind
