@@ -229,42 +229,30 @@ def judge(segments: Sequence[Segment], model: ChromeModel) -> list[tuple[Segment
     kinds: dict[int, LineKind] = {}
     verdicts = dict((seg.index, rule) for seg, rule in classify(segments, phrase, kinds, weighed=True))
     inputs = line_inputs(segments, kinds, verdicts)
-    out: list[tuple[Segment, str]] = []
-    # Each segment in order: the rule it gets here, the phrase rules' mark (an
-    # unknown rule) for one they report, or its probability when it gets none.
+    # Each segment in order: the rule it gets, the phrase rules' mark for one they report,
+    # or its probability (None: not scored, or prose) when it gets none.
     marks: list[str | float | None] = []
     for seg, row in zip(segments, features(inputs)):
         verdict = verdicts.get(seg.index)
         if verdict == FURNITURE:
-            out.append((seg, verdict))
             marks.append(verdict)
-            continue
-        if seg.index in phrase or (verdict is not None and _labelled_by_phrase_rules(seg.text)):
+        elif seg.index in phrase or (verdict is not None and _labelled_by_phrase_rules(seg.text)):
             marks.append(_PHRASE_RULE)
-            continue
-        if verdict is not None and verdict not in WEIGHED:
+        elif verdict is not None and verdict not in WEIGHED:
             needed = model.verdict_threshold(verdict)
             p = model.probability(row) if needed > 0.0 and row is not None else None
-            if p is None or p >= needed:
-                out.append((seg, verdict))
-                marks.append(verdict)
-            else:
-                marks.append(p)
-            continue
-        p = model.probability(row) if row is not None else None
-        if verdict is not None and p is not None and p >= model.keep_threshold:
-            out.append((seg, HEADLINE_LIST))
-            marks.append(HEADLINE_LIST)
-        elif verdict is None and p is not None and p >= model.threshold:
-            out.append((seg, BOILERPLATE))
-            marks.append(BOILERPLATE)
+            marks.append(verdict if p is None or p >= needed else p)
         else:
-            marks.append(None if p is None or kinds.get(seg.index) is LineKind.PROSE else p)
-    filled = _between_chrome(marks)
-    if filled:
-        out.extend((segments[i], BOILERPLATE) for i in filled)
-        out.sort(key=lambda found: found[0].index)
-    return out
+            p = model.probability(row) if row is not None else None
+            if verdict is not None and p is not None and p >= model.keep_threshold:
+                marks.append(HEADLINE_LIST)
+            elif verdict is None and p is not None and p >= model.threshold:
+                marks.append(BOILERPLATE)
+            else:
+                marks.append(None if p is None or kinds.get(seg.index) is LineKind.PROSE else p)
+    for position in _between_chrome(marks):
+        marks[position] = BOILERPLATE
+    return [(seg, mark) for seg, mark in zip(segments, marks) if isinstance(mark, str) and mark != _PHRASE_RULE]
 
 
 # The phrase rules report the line (the mark _between_chrome reads for it).
