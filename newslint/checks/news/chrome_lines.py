@@ -232,7 +232,7 @@ class LineKind(enum.Enum):
 # A line of this many words is prose, whatever else it holds (unless it is a web address
 # or a menu bar).
 _PROSE_WORDS = 20
-# What every menu bar holds: a cheap test before the bar's pieces are read.
+# What every menu bar holds: a cheap test before its pieces are read.
 _MENU_MARKS = re.compile(r"[|•·]")
 
 
@@ -327,7 +327,7 @@ def is_menu_bar(text: str) -> bool:
     sentence or a clause. A table's row ("| Inches | Millimeters | Inches |") is not one,
     unless a cell holds the bar as text ("| | Home \\| FAQs \\| News \\| Books | |")."""
     text = text.strip()
-    if text.startswith(tuple(_CELL_MARKS)) and "\\|" not in text:
+    if not _MENU_MARKS.search(text) or (text.startswith(tuple(_CELL_MARKS)) and "\\|" not in text):
         return False
     pieces = _pieces(text)
     return len(pieces) >= _MIN_MENU_LINKS and all(
@@ -414,7 +414,7 @@ def shape_of(text: str) -> LineShape:
     text = text.strip()
     ends_sentence = bool(_SENTENCE_END.search(text[-_END_WINDOW:]))
     ends_colon = text.endswith(":")
-    if _MENU_MARKS.search(text) and is_menu_bar(text):
+    if is_menu_bar(text):
         kind = LineKind.TOOL
     elif _has_words(text, _PROSE_WORDS):
         # What _kind_of decides for a line this long, without listing every word.
