@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import newslint
 
 from .conftest import ARTICLE
@@ -61,20 +63,19 @@ def test_a_sentence_broken_across_paragraphs_is_not_a_headline():
         assert _teasers(text) == [], start
 
 
-def test_a_numbered_item_or_section_heading_is_not_a_headline():
-    for line in ("5. Do pick screen names that put your best foot forward online",
-                 "2) Track gets its own version of the swimmer in the new runner",
-                 "4.4. The economic and social consequences of migration in host societies"):
-        text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
-        assert _teasers(text) == [], line
-
-
-def test_a_command_a_footnote_or_a_cited_line_is_not_a_headline():
-    for line in ("$ hg push ../public added one changeset with two changes to three files",
-                 "^ Physics 125 Course Notes at the California Institute of Technology",
-                 "Milford Sound is one of the most famous tourist destinations in the country.[206]"):
-        text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
-        assert _teasers(text) == [], line
+@pytest.mark.parametrize("line", [
+    # A numbered item or section heading of the document itself.
+    "5. Do pick screen names that put your best foot forward online",
+    "2) Track gets its own version of the swimmer in the new runner",
+    "4.4. The economic and social consequences of migration in host societies",
+    # A command, a footnote, a line closed by a citation mark.
+    "$ hg push ../public added one changeset with two changes to three files",
+    "^ Physics 125 Course Notes at the California Institute of Technology",
+    "Milford Sound is one of the most famous tourist destinations in the country.[206]",
+])
+def test_the_documents_own_items_notes_and_commands_are_not_headlines(line):
+    text = "\n\n".join(["Library to close", STORY[0], line, *STORY[1:]])
+    assert _teasers(text) == [], line
 
 
 def test_a_caption_naming_what_the_story_is_about_is_not_a_headline():
