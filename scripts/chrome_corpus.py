@@ -201,21 +201,24 @@ class Gold:
         line_words = [tokens(line) for line in lines]
         page_words = [w for words in line_words for w in words]
         run = [0] * len(page_words)
-        used = [False] * len(self.words)
-        matcher = SequenceMatcher(None, page_words, self.words, autojunk=False)
-        for a, b, size in matcher.get_matching_blocks():
+        # Matched words become placeholders that match nothing (a page word its position,
+        # a kept word minus one minus its position).
+        page: list[str | int] = list(page_words)
+        kept: list[str | int] = list(self.words)
+
+        def take(a: int, b: int, size: int) -> None:
             run[a:a + size] = [size] * size
-            used[b:b + size] = [True] * size
+            page[a:a + size] = range(a, a + size)
+            kept[b:b + size] = range(-1 - b, -1 - b - size, -1)
+
+        for a, b, size in SequenceMatcher(None, page_words, self.words, autojunk=False).get_matching_blocks():
+            take(a, b, size)
         for _ in range(_MOVED_RUNS):
-            # Matched words become placeholders that match nothing.
-            page = [w if not run[i] else i for i, w in enumerate(page_words)]
-            kept = [w if not used[j] else -1 - j for j, w in enumerate(self.words)]
             a, b, size = SequenceMatcher(None, page, kept, autojunk=False).find_longest_match(
                 0, len(page), 0, len(kept))
             if size < _SHORT:
                 break
-            run[a:a + size] = [size] * size
-            used[b:b + size] = [True] * size
+            take(a, b, size)
         out: list[str | None] = []
         start = 0
         for words in line_words:
