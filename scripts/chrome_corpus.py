@@ -10,8 +10,9 @@ the line is part of the kept text, else ``chrome``:
 
 * ``--view page``: all the page's visible text, one paragraph per block element (what
   saving a page as text or a naive scraper gives);
-* ``--view trafilatura`` / ``justext`` / ``readability``: the output of that article
-  extractor on the page (installed with ``pip install -e '.[train]'``).
+* ``--view trafilatura`` / ``justext`` / ``readability`` / ``newspaper`` / ``goose3``:
+  the output of that article extractor on the page (installed with
+  ``pip install -e '.[train]'``; ``newspaper`` is newspaper4k).
 
 The output folder has the layout of ``../shared/corpus/l3s-gn1``: ``articles/<name>.txt``
 (one paragraph a line, a blank line between) and ``labels.tsv`` (``file``, ``line``,
@@ -133,11 +134,48 @@ def _extract_readability(path: Path) -> list[str]:
     return page_paragraphs(lxml.html.fragment_fromstring(summary, create_parent="div"))
 
 
+def _page_source(path: Path) -> str:
+    """The page's HTML as text, without a corpus's "URL:" first line."""
+    root = read_html(path)
+    return lxml.html.tostring(root, encoding="unicode") if root is not None else ""
+
+
+def _text_lines(text: str) -> list[str]:
+    return [_SPACE.sub(" ", line).strip() for line in text.splitlines() if line.strip()]
+
+
+def _extract_newspaper(path: Path) -> list[str]:
+    from newspaper import Article
+
+    source = _page_source(path)
+    if not source:
+        return []
+    # No network: the page is handed over as it is; the address only names it.
+    article = Article("http://localhost/" + path.stem, fetch_images=False)
+    article.download(input_html=source)
+    article.parse()
+    return _text_lines(article.text)
+
+
+def _extract_goose3(path: Path) -> list[str]:
+    from goose3 import Configuration, Goose
+
+    source = _page_source(path)
+    if not source:
+        return []
+    config = Configuration()
+    config.enable_image_fetching = False
+    with Goose(config) as goose:
+        return _text_lines(goose.extract(raw_html=source).cleaned_text)
+
+
 EXTRACTORS: dict[str, Callable[[Path], list[str]]] = {
     "page": _extract_page,
     "trafilatura": _extract_trafilatura,
     "justext": _extract_justext,
     "readability": _extract_readability,
+    "newspaper": _extract_newspaper,
+    "goose3": _extract_goose3,
 }
 
 
