@@ -16,6 +16,7 @@ from newslint.checks.news.chrome_structure import (
     TOOLS,
     ChromeStructureCheck,
 )
+from newslint.checks.news.chrome_lines import is_box_heading
 from newslint.documents import parse_document
 from newslint.documents.model import Document, LineIndex, SegmentKind, SourceMap, make_segments
 from newslint.findings import Category, Severity, Source
@@ -100,6 +101,27 @@ def test_a_box_heading_that_names_no_story_word_heads_a_headline_list_too():
             BODY[2], BODY[3],
         )
         assert {9, 11, 13} <= set(flagged(text)), heading
+
+
+def test_a_box_heading_named_by_its_last_word_heads_a_headline_list():
+    # Up to five words from "More", "Other", "Latest", ... to a kind of item.
+    for heading in ("Other Opinion Columns", "More Business News", "Latest Sports Videos"):
+        text = article(
+            "Library to close", BODY[0], BODY[1], heading,
+            "Mayor Opens New Bridge Downtown",
+            "Storm knocks out power across county",
+            "School board picks interim superintendent",
+            BODY[2], BODY[3],
+        )
+        assert flagged(text).get(7) == HEADLINE_LIST and {9, 11, 13} <= set(flagged(text)), heading
+
+
+@pytest.mark.parametrize("words", [
+    "More Police Officers", "Other Key Findings", "Most Residents Want Better Bus Service News",
+    "Latest Figures Show Rising Rents Across Most Cities",
+])
+def test_a_subhead_opening_like_a_box_heading_is_not_one(words):
+    assert not is_box_heading(tuple(words.split()))
 
 
 def test_sidebar_between_headline_and_body():

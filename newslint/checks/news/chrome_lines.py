@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from newslint.checks.news.chrome_vocabulary import (
+    BOX_HEADING_LAST_NOUNS,
     BOX_HEADING_NOUNS,
     BOX_HEADING_PHRASES,
     BOX_HEADING_WORDS,
@@ -280,6 +281,8 @@ _PIECE_SEPARATOR = re.compile(r"\s*\\?[|•·]\s*")
 _MIN_NAVIGATION_LINKS = 3
 # A menu bar of any site: at least this many links, each of at most so many words.
 _MIN_MENU_LINKS = 4
+# A box heading named by its last word is short: "More Business News", not a subhead.
+_BOX_HEADING_LAST_NOUN_WORDS = 5
 _MENU_LINK_WORDS = 4
 _MENU_LINK = re.compile(r"[^\d.!?,;:]*[^\d\s.!?,;:]")
 
@@ -356,14 +359,16 @@ def _is_call_to_action(text: str, n_words: int) -> bool:
 
 
 def is_box_heading(words: tuple[str, ...]) -> bool:
-    """"Related Articles", "Most Popular", "More in Sports", "Also by this author", "Don't Miss"."""
+    """"Related Articles", "Most Popular", "More in Sports", "Also by this author", "Don't Miss",
+    "Other Opinion Columns"."""
     if not 1 <= len(words) <= 7:
         return False
     if " ".join(words).lower().replace("’", "'") in BOX_HEADING_PHRASES:
         return True
     if words[0].lower() not in BOX_HEADING_WORDS:
         return False
-    return len(words) == 1 or words[1].lower() in BOX_HEADING_NOUNS
+    return (len(words) == 1 or words[1].lower() in BOX_HEADING_NOUNS
+            or (len(words) <= _BOX_HEADING_LAST_NOUN_WORDS and words[-1].lower() in BOX_HEADING_LAST_NOUNS))
 
 
 def byline_name(text: str) -> str | None:

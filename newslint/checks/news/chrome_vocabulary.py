@@ -87,6 +87,12 @@ BOX_HEADING_NOUNS = frozenset("""
     about this sections topics items
 """.split())
 
+# What a box heading of up to five words may close on ("More Business News", "Other
+# Opinion Columns", "Latest Sports Videos"): the nouns above that name a kind of item,
+# and a paper's opinion pages.
+BOX_HEADING_LAST_NOUNS = (BOX_HEADING_NOUNS - frozenset("from in on by about this read reading".split())) | frozenset(
+    "columns columnists opinion opinions galleries".split())
+
 # Headings under which a story gives its own list: "Story Highlights", "Key points".
 STORY_LIST_HEADINGS = (
     "story highlights", "highlights", "key points", "key facts", "at a glance", "factbox",
