@@ -228,6 +228,29 @@ def test_a_directory_of_names_numbers_and_addresses_is_the_story_s_own():
     assert flagged(text) == {}
 
 
+RESOURCES = [
+    ("Riverside Family Support Network", "http://www.riverside-support.org",
+     "Runs weekly support groups for parents and answers questions by phone on weekdays."),
+    ("County Library Learning Center", "http://library.example.gov/learn",
+     "Offers free tutoring and English classes for adults at all five branches."),
+    ("State Housing Help Desk", "https://housinghelp.example.org",
+     "Explains the rental assistance program and how to apply for it online."),
+]
+
+
+def test_the_web_addresses_of_a_resource_list_are_the_story_s_own():
+    # Each site named, its address on a line of its own, a sentence on what it offers.
+    text = article("Where to get help", BODY[0], *(line for entry in RESOURCES for line in entry), BODY[1])
+    addresses = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith("http")}
+    assert len(addresses) == 3 and not addresses & set(flagged(text))
+
+
+def test_a_lone_described_address_is_still_a_tool():
+    # An ad's address over the story's next paragraph: one, not a resource list.
+    text = article("Library to close", BODY[0], "Boost your savings", "www.example-bank.com", BODY[1], BODY[2])
+    assert flagged(text).get(7) == TOOLS
+
+
 def test_contact_details_do_not_shield_a_page_s_own_tools():
     text = article(
         "Library to close", BODY[0],

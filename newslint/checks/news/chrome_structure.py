@@ -68,6 +68,10 @@ _MIN_HEADLINE_WORDS = 4
 # page's long tail of menus and headlines does not make it one).
 _MIN_DIRECTORY_CONTACTS = 2
 _DIRECTORY_SHARE = 5
+# A list of resources the story gives names each site, its address and a sentence on what
+# it offers ("National Lymphedema Network / http://www.lymphnet.org / Information about
+# ..."); a page's ad or "Permanent URL" box has one such address, a resource list this many.
+_MIN_DESCRIBED_ADDRESSES = 3
 # A blog's archive menu lists at least this many months in a row; a site's section menu,
 # this many sections.
 _MIN_ARCHIVE_MONTHS = 3
@@ -310,8 +314,9 @@ def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None
             if kinds is not None:
                 kinds[seg.index] = lines[-1].shape.kind
     story = _StoryWords([line for line in lines if _is_body(line)])
+    described = _described_addresses(lines)
     for run, before, after in _runs(lines):
-        verdicts.update(_judge_run(run, before, after, story))
+        verdicts.update(_judge_run(run, before, after, story, described))
     verdicts.update(_repeated_bylines(lines, verdicts))
     if not weighed:
         verdicts = {i: HEADLINE_LIST if rule == UNHEADED_LIST else rule for i, rule in verdicts.items()}
@@ -379,7 +384,17 @@ _MIN_UNSIGNED_HEADER_LINES = 5
 _LINK_ARROWS = ("»", "›", ">", "→")
 
 
-def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, story: "_StoryWords") -> dict[int, str]:
+def _described_addresses(lines: list[_Line]) -> frozenset[int]:
+    """Segment indices of the web addresses a resource list gives: each a line of its own
+    with a sentence describing it straight after, when the document has at least
+    _MIN_DESCRIBED_ADDRESSES of them."""
+    found = [line.segment.index for line, after in zip(lines, lines[1:])
+             if is_web_address(line.segment.text) and _is_body(after)]
+    return frozenset(found) if len(found) >= _MIN_DESCRIBED_ADDRESSES else frozenset()
+
+
+def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, story: "_StoryWords",
+               described: AbstractSet[int] = frozenset()) -> dict[int, str]:
     out: dict[int, str] = {}
     # Telephone numbers or e-mail addresses on many of its lines make the run a directory or
     # a service box the story gives ("American Cancer Society / 800-227-2345 /
@@ -387,7 +402,7 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
     contacts = sum(1 for line in run if is_contact_detail(line.segment.text))
     directory = contacts >= _MIN_DIRECTORY_CONTACTS and contacts * _DIRECTORY_SHARE >= len(run)
     for line in run:
-        if directory and is_web_address(line.segment.text):
+        if (directory and is_web_address(line.segment.text)) or line.segment.index in described:
             continue
         if line.shape.is_chrome_like:
             out[line.segment.index] = TOOLS
