@@ -245,6 +245,28 @@ def test_the_web_addresses_of_a_resource_list_are_the_story_s_own():
     assert len(addresses) == 3 and not addresses & set(flagged(text))
 
 
+READING = [
+    ("Small Schools and Student Achievement", "http://www.example.org/research/small-schools.pdf"),
+    ("The Case for the K-8 School (Education Weekly)", "http://edweekly.example.com/k8"),
+    ("Grade Span Configurations: A Review of the Evidence", "http://www.example.edu/gradespan.html"),
+    ("Middle School Goes the Way of Junior High", "http://news.example.com/2002/06/middle-school"),
+]
+
+
+def test_a_reading_list_of_titles_over_their_addresses_is_the_story_s_own():
+    text = article("Library to close", BODY[0], "Further reading", *(line for entry in READING for line in entry),
+                   BODY[1], BODY[2])
+    listed = {n for n, line in enumerate(text.splitlines(), 1) if any(line in entry for entry in READING)}
+    assert len(listed) == 8 and not listed & set(flagged(text))
+
+
+def test_a_sidebar_of_two_titled_links_is_still_chrome():
+    text = article("Library to close", BODY[0], BODY[1], "Mayor Opens New Bridge Downtown",
+                   "http://www.example.com/news/bridge", "Storm Knocks Out Power Across County",
+                   "http://www.example.com/news/storm", BODY[2], BODY[3])
+    assert {9, 13} <= set(flagged(text))
+
+
 def test_a_lone_described_address_is_still_a_tool():
     # An ad's address over the story's next paragraph: one, not a resource list.
     text = article("Library to close", BODY[0], "Boost your savings", "www.example-bank.com", BODY[1], BODY[2])

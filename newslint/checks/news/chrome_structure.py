@@ -70,8 +70,13 @@ _MIN_DIRECTORY_CONTACTS = 2
 _DIRECTORY_SHARE = 5
 # A list of resources the story gives names each site, its address and a sentence on what
 # it offers ("National Lymphedema Network / http://www.lymphnet.org / Information about
-# ..."); a page's ad or "Permanent URL" box has one such address, a resource list this many.
-_MIN_DESCRIBED_ADDRESSES = 3
+# ..."): a page's ad or "Permanent URL" box has one such address, a resource list at
+# least this many. A reading list gives each title over its address, at least this many
+# in a row (a sidebar's "Web links" box gives two or three).
+_MIN_LISTED_ADDRESSES = 3
+_MIN_LISTED_TITLES = 4
+# A reading list's title is a title, not a paragraph.
+_MAX_LISTED_TITLE_WORDS = 25
 # A blog's archive menu lists at least this many months in a row; a site's section menu,
 # this many sections.
 _MIN_ARCHIVE_MONTHS = 3
@@ -314,9 +319,9 @@ def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None
             if kinds is not None:
                 kinds[seg.index] = lines[-1].shape.kind
     story = _StoryWords([line for line in lines if _is_body(line)])
-    described = _described_addresses(lines)
+    own = _resource_list(lines)
     for run, before, after in _runs(lines):
-        verdicts.update(_judge_run(run, before, after, story, described))
+        verdicts.update(_judge_run(run, before, after, story, own))
     verdicts.update(_repeated_bylines(lines, verdicts))
     if not weighed:
         verdicts = {i: HEADLINE_LIST if rule == UNHEADED_LIST else rule for i, rule in verdicts.items()}
@@ -384,17 +389,36 @@ _MIN_UNSIGNED_HEADER_LINES = 5
 _LINK_ARROWS = ("»", "›", ">", "→")
 
 
-def _described_addresses(lines: list[_Line]) -> frozenset[int]:
-    """Segment indices of the web addresses a resource list gives: each a line of its own
-    with a sentence describing it straight after, when the document has at least
-    _MIN_DESCRIBED_ADDRESSES of them."""
-    found = [line.segment.index for line, after in zip(lines, lines[1:])
-             if is_web_address(line.segment.text) and _is_body(after)]
-    return frozenset(found) if len(found) >= _MIN_DESCRIBED_ADDRESSES else frozenset()
+def _resource_list(lines: list[_Line]) -> frozenset[int]:
+    """Segment indices of the lines of a resource list the story gives: web addresses each
+    with a sentence describing it straight after, and titles each with its address on
+    the line under it; the first when the document has at least _MIN_LISTED_ADDRESSES of
+    them, the second when at least _MIN_LISTED_TITLES stand in a row."""
+    described = [line.segment.index for line, after in zip(lines, lines[1:])
+                 if is_web_address(line.segment.text) and _is_body(after)]
+    own = set(described) if len(described) >= _MIN_LISTED_ADDRESSES else set()
+    pairs: list[int] = []
+    position = 0
+    while position + 1 < len(lines):
+        title, address = lines[position], lines[position + 1]
+        if (is_web_address(address.segment.text) and not is_web_address(title.segment.text)
+                and len(title.shape.words) <= _MAX_LISTED_TITLE_WORDS):
+            pairs += (title.segment.index, address.segment.index)
+            position += 2
+            continue
+        if len(pairs) >= 2 * _MIN_LISTED_TITLES:
+            own.update(pairs)
+        pairs = []
+        position += 1
+    if len(pairs) >= 2 * _MIN_LISTED_TITLES:
+        own.update(pairs)
+    return frozenset(own)
 
 
 def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, story: "_StoryWords",
-               described: AbstractSet[int] = frozenset()) -> dict[int, str]:
+               own: AbstractSet[int] = frozenset()) -> dict[int, str]:
+    """The structural verdict on each line of a run that gets one; lines in ``own`` (a
+    resource list the story gives) get none."""
     out: dict[int, str] = {}
     # Telephone numbers or e-mail addresses on many of its lines make the run a directory or
     # a service box the story gives ("American Cancer Society / 800-227-2345 /
@@ -402,7 +426,7 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
     contacts = sum(1 for line in run if is_contact_detail(line.segment.text))
     directory = contacts >= _MIN_DIRECTORY_CONTACTS and contacts * _DIRECTORY_SHARE >= len(run)
     for line in run:
-        if (directory and is_web_address(line.segment.text)) or line.segment.index in described:
+        if (directory and is_web_address(line.segment.text)) or line.segment.index in own:
             continue
         if line.shape.is_chrome_like:
             out[line.segment.index] = TOOLS
@@ -430,6 +454,8 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     if before is None and after is not None:
         _judge_page_top(run, out)
+    for index in own.intersection(out):
+        del out[index]
     return out
 
 
