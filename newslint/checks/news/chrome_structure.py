@@ -394,16 +394,19 @@ def _resource_list(lines: list[_Line]) -> frozenset[int]:
     with a sentence describing it straight after, and titles each with its address on
     the line under it; the first when the document has at least _MIN_LISTED_ADDRESSES of
     them, the second when at least _MIN_LISTED_TITLES stand in a row."""
-    described = [line.segment.index for line, after in zip(lines, lines[1:])
-                 if is_web_address(line.segment.text) and _is_body(after)]
+    addresses = [is_web_address(line.segment.text) for line in lines]
+    if sum(addresses) < _MIN_LISTED_ADDRESSES:
+        return frozenset()
+    described = [line.segment.index for position, (line, after) in enumerate(zip(lines, lines[1:]))
+                 if addresses[position] and _is_body(after)]
     own = set(described) if len(described) >= _MIN_LISTED_ADDRESSES else set()
     pairs: list[int] = []
     position = 0
     while position + 1 < len(lines):
-        title, address = lines[position], lines[position + 1]
-        if (is_web_address(address.segment.text) and not is_web_address(title.segment.text)
+        title = lines[position]
+        if (addresses[position + 1] and not addresses[position]
                 and len(title.shape.words) <= _MAX_LISTED_TITLE_WORDS):
-            pairs += (title.segment.index, address.segment.index)
+            pairs += (title.segment.index, lines[position + 1].segment.index)
             position += 2
             continue
         if len(pairs) >= 2 * _MIN_LISTED_TITLES:
