@@ -90,30 +90,21 @@ def test_headline_list_with_heading_is_flagged_whole():
     assert flagged(text) == {7: HEADLINE_LIST, 9: HEADLINE_LIST, 11: HEADLINE_LIST, 13: HEADLINE_LIST}
 
 
-def test_a_box_heading_that_names_no_story_word_heads_a_headline_list_too():
-    # "Don't Miss" and "Editors' Picks" open a box of other stories as "Related Stories" does.
-    for heading in ("Don't Miss", "Editors’ Picks", "You May Also Like"):
-        text = article(
-            "Library to close", BODY[0], BODY[1], heading,
-            "Mayor Opens New Bridge Downtown",
-            "Storm knocks out power across county",
-            "School board picks interim superintendent",
-            BODY[2], BODY[3],
-        )
-        assert {9, 11, 13} <= set(flagged(text)), heading
-
-
-def test_a_box_heading_named_by_its_last_word_heads_a_headline_list():
+@pytest.mark.parametrize("heading", [
+    # Headings that name no story word open a box of other stories as "Related Stories" does.
+    "Don't Miss", "Editors’ Picks", "You May Also Like",
     # Up to five words from "More", "Other", "Latest", ... to a kind of item.
-    for heading in ("Other Opinion Columns", "More Business News", "Latest Sports Videos"):
-        text = article(
-            "Library to close", BODY[0], BODY[1], heading,
-            "Mayor Opens New Bridge Downtown",
-            "Storm knocks out power across county",
-            "School board picks interim superintendent",
-            BODY[2], BODY[3],
-        )
-        assert flagged(text).get(7) == HEADLINE_LIST and {9, 11, 13} <= set(flagged(text)), heading
+    "Other Opinion Columns", "More Business News", "Latest Sports Videos",
+])
+def test_a_box_heading_heads_a_headline_list(heading):
+    text = article(
+        "Library to close", BODY[0], BODY[1], heading,
+        "Mayor Opens New Bridge Downtown",
+        "Storm knocks out power across county",
+        "School board picks interim superintendent",
+        BODY[2], BODY[3],
+    )
+    assert flagged(text).get(7) == HEADLINE_LIST and {9, 11, 13} <= set(flagged(text))
 
 
 @pytest.mark.parametrize("words", [
