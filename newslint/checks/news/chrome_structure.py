@@ -319,9 +319,10 @@ def classify(segments: Sequence[Segment], phrase: AbstractSet[int] | None = None
             if kinds is not None:
                 kinds[seg.index] = lines[-1].shape.kind
     story = _StoryWords([line for line in lines if _is_body(line)])
+    # A resource list the story gives is its own text: its lines get no verdict.
     own = _resource_list(lines)
     for run, before, after in _runs(lines):
-        verdicts.update(_judge_run(run, before, after, story, own))
+        verdicts.update((i, rule) for i, rule in _judge_run(run, before, after, story).items() if i not in own)
     verdicts.update(_repeated_bylines(lines, verdicts))
     if not weighed:
         verdicts = {i: HEADLINE_LIST if rule == UNHEADED_LIST else rule for i, rule in verdicts.items()}
@@ -418,10 +419,7 @@ def _resource_list(lines: list[_Line]) -> frozenset[int]:
     return frozenset(own)
 
 
-def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, story: "_StoryWords",
-               own: AbstractSet[int] = frozenset()) -> dict[int, str]:
-    """The structural verdict on each line of a run that gets one; lines in ``own`` (a
-    resource list the story gives) get none."""
+def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, story: "_StoryWords") -> dict[int, str]:
     out: dict[int, str] = {}
     # Telephone numbers or e-mail addresses on many of its lines make the run a directory or
     # a service box the story gives ("American Cancer Society / 800-227-2345 /
@@ -429,7 +427,7 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
     contacts = sum(1 for line in run if is_contact_detail(line.segment.text))
     directory = contacts >= _MIN_DIRECTORY_CONTACTS and contacts * _DIRECTORY_SHARE >= len(run)
     for line in run:
-        if (directory and is_web_address(line.segment.text)) or line.segment.index in own:
+        if directory and is_web_address(line.segment.text):
             continue
         if line.shape.is_chrome_like:
             out[line.segment.index] = TOOLS
@@ -457,8 +455,6 @@ def _judge_run(run: list[_Line], before: _Line | None, after: _Line | None, stor
                 out[line.segment.index] = HEADLINE_LIST if headed else UNHEADED_LIST
     if before is None and after is not None:
         _judge_page_top(run, out)
-    for index in own.intersection(out):
-        del out[index]
     return out
 
 
