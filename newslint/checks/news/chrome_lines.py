@@ -281,10 +281,10 @@ _PIECE_SEPARATOR = re.compile(r"\s*\\?[|•·]\s*")
 _MIN_NAVIGATION_LINKS = 3
 # A menu bar of any site: at least this many links, each of at most so many words.
 _MIN_MENU_LINKS = 4
-# A box heading named by its last word is short: "More Business News", not a subhead.
-_BOX_HEADING_LAST_NOUN_WORDS = 5
 _MENU_LINK_WORDS = 4
 _MENU_LINK = re.compile(r"[^\d.!?,;:]*[^\d\s.!?,;:]")
+# A box heading named by its last word is short: "More Business News", not a subhead.
+_BOX_HEADING_LAST_NOUN_WORDS = 5
 
 
 def _is_tool_piece(text: str) -> bool:
