@@ -109,12 +109,22 @@ def _extract_page(path: Path) -> list[str]:
     return page_paragraphs(root) if root is not None else []
 
 
+def _page_source(path: Path) -> str:
+    """The page's HTML as text, without a corpus's "URL:" first line."""
+    root = read_html(path)
+    return lxml.html.tostring(root, encoding="unicode") if root is not None else ""
+
+
+def _text_lines(text: str) -> list[str]:
+    return [_SPACE.sub(" ", line).strip() for line in text.splitlines() if line.strip()]
+
+
 def _extract_trafilatura(path: Path) -> list[str]:
     import trafilatura
 
     text = trafilatura.extract(path.read_bytes(), output_format="txt", include_comments=False,
                                include_tables=True) or ""
-    return [_SPACE.sub(" ", line).strip() for line in text.splitlines() if line.strip()]
+    return _text_lines(text)
 
 
 def _extract_justext(path: Path) -> list[str]:
@@ -127,21 +137,11 @@ def _extract_justext(path: Path) -> list[str]:
 def _extract_readability(path: Path) -> list[str]:
     from readability import Document
 
-    root = read_html(path)
-    if root is None:
+    source = _page_source(path)
+    if not source:
         return []
-    summary = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+    summary = Document(source).summary(html_partial=True)
     return page_paragraphs(lxml.html.fragment_fromstring(summary, create_parent="div"))
-
-
-def _page_source(path: Path) -> str:
-    """The page's HTML as text, without a corpus's "URL:" first line."""
-    root = read_html(path)
-    return lxml.html.tostring(root, encoding="unicode") if root is not None else ""
-
-
-def _text_lines(text: str) -> list[str]:
-    return [_SPACE.sub(" ", line).strip() for line in text.splitlines() if line.strip()]
 
 
 def _extract_newspaper(path: Path) -> list[str]:
